@@ -1,0 +1,195 @@
+use super::{Algorithm, Code, Hotp, Secret, Timestamp};
+
+pub const DEFAULT_DIGITS: u8 = 6;
+pub const DEFAULT_PERIOD: u64 = 30;
+pub const DIGITS_RANGE: std::ops::RangeInclusive<u8> = 6..=8;
+pub const PERIOD_RANGE: std::ops::RangeInclusive<u64> = 1..=86_400;
+
+/// The settings a TOTP credential carries besides its secret.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Params {
+    pub algorithm: Algorithm,
+    pub digits: u8,
+    pub period: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ParamsError {
+    #[error("digits must be 6, 7 or 8, not {0}")]
+    Digits(u64),
+    #[error("period must be 1 to 86400 seconds, not {0}")]
+    Period(u64),
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Self {
+            algorithm: Algorithm::Sha1,
+            digits: DEFAULT_DIGITS,
+            period: DEFAULT_PERIOD,
+        }
+    }
+}
+
+impl Params {
+    pub fn new(algorithm: Algorithm, digits: u64, period: u64) -> Result<Self, ParamsError> {
+        let digits = u8::try_from(digits)
+            .ok()
+            .filter(|d| DIGITS_RANGE.contains(d))
+            .ok_or(ParamsError::Digits(digits))?;
+        if !PERIOD_RANGE.contains(&period) {
+            return Err(ParamsError::Period(period));
+        }
+        Ok(Self {
+            algorithm,
+            digits,
+            period,
+        })
+    }
+
+    /// What most authenticator apps assume when they scan a QR code.
+    pub fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// A TOTP generator (RFC 6238) for one credential. Time always comes in as a value.
+#[derive(Clone, Debug)]
+pub struct Totp {
+    hotp: Hotp,
+    period_millis: u64,
+}
+
+impl Totp {
+    pub fn new(secret: &Secret, params: Params) -> Self {
+        Self {
+            hotp: Hotp::new(secret, params.algorithm, params.digits),
+            period_millis: params.period.clamp(1, *PERIOD_RANGE.end()) * 1000,
+        }
+    }
+
+    pub fn period_secs(&self) -> u64 {
+        self.period_millis / 1000
+    }
+
+    /// The time-step counter T of RFC 6238 (T0 = 0).
+    pub fn step(&self, at: Timestamp) -> u64 {
+        at.as_millis() / self.period_millis
+    }
+
+    pub fn code_for_step(&self, step: u64) -> Code {
+        self.hotp.code(step)
+    }
+
+    pub fn code(&self, at: Timestamp) -> Code {
+        self.code_for_step(self.step(at))
+    }
+
+    pub fn next_code(&self, at: Timestamp) -> Code {
+        self.code_for_step(self.step(at).saturating_add(1))
+    }
+
+    /// When the step holding `at` ends and the next code takes over.
+    pub fn step_end(&self, at: Timestamp) -> Timestamp {
+        Timestamp::from_millis(
+            self.step(at)
+                .saturating_add(1)
+                .saturating_mul(self.period_millis),
+        )
+    }
+
+    pub fn millis_left(&self, at: Timestamp) -> u64 {
+        self.step_end(at).as_millis() - at.as_millis()
+    }
+
+    /// Whole seconds left, rounded up, as a countdown shows them: 30 at the step's start, 1 last.
+    pub fn seconds_left(&self, at: Timestamp) -> u64 {
+        self.millis_left(at).div_ceil(1000)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seed(algorithm: Algorithm) -> Secret {
+        let ascii = "1234567890";
+        let len = match algorithm {
+            Algorithm::Sha1 => 20,
+            Algorithm::Sha256 => 32,
+            Algorithm::Sha512 => 64,
+        };
+        Secret::from_bytes(ascii.bytes().cycle().take(len).collect())
+    }
+
+    /// RFC 6238 Appendix B, every row, each hash with its own seed, 8 digits.
+    #[test]
+    fn rfc_6238_appendix_b() {
+        let rows: [(u64, &str, &str, &str); 6] = [
+            (59, "94287082", "46119246", "90693936"),
+            (1111111109, "07081804", "68084774", "25091201"),
+            (1111111111, "14050471", "67062674", "99943326"),
+            (1234567890, "89005924", "91819424", "93441116"),
+            (2000000000, "69279037", "90698825", "38618901"),
+            (20000000000, "65353130", "77737706", "47863826"),
+        ];
+        for (time, sha1, sha256, sha512) in rows {
+            for (algorithm, expected) in [
+                (Algorithm::Sha1, sha1),
+                (Algorithm::Sha256, sha256),
+                (Algorithm::Sha512, sha512),
+            ] {
+                let params = Params::new(algorithm, 8, 30).unwrap();
+                let totp = Totp::new(&seed(algorithm), params);
+                let code = totp.code(Timestamp::from_secs(time));
+                assert_eq!(code.to_string(), expected, "{algorithm} at {time}");
+            }
+        }
+    }
+
+    #[test]
+    fn steps_change_exactly_at_the_boundary() {
+        let totp = Totp::new(&seed(Algorithm::Sha1), Params::default());
+        let before = Timestamp::from_millis(29_999);
+        let at = Timestamp::from_millis(30_000);
+        assert_eq!(totp.step(before), 0);
+        assert_eq!(totp.step(at), 1);
+        assert_eq!(totp.millis_left(before), 1);
+        assert_eq!(totp.seconds_left(before), 1);
+        assert_eq!(totp.seconds_left(at), 30);
+        assert_eq!(totp.next_code(before), totp.code(at));
+        assert_ne!(totp.code(before), totp.code(at));
+    }
+
+    #[test]
+    fn works_far_in_the_future() {
+        let year_2500 = Timestamp::from_secs(16_725_225_600);
+        let totp = Totp::new(
+            &seed(Algorithm::Sha1),
+            Params::new(Algorithm::Sha1, 8, 86_400).unwrap(),
+        );
+        assert_eq!(totp.step(year_2500), 16_725_225_600 / 86_400);
+        assert_eq!(totp.code(year_2500).to_string().len(), 8);
+    }
+
+    #[test]
+    fn refuses_out_of_range_settings() {
+        assert_eq!(
+            Params::new(Algorithm::Sha1, 5, 30),
+            Err(ParamsError::Digits(5))
+        );
+        assert_eq!(
+            Params::new(Algorithm::Sha1, 9, 30),
+            Err(ParamsError::Digits(9))
+        );
+        assert_eq!(
+            Params::new(Algorithm::Sha1, 6, 0),
+            Err(ParamsError::Period(0))
+        );
+        assert_eq!(
+            Params::new(Algorithm::Sha1, 6, 86_401),
+            Err(ParamsError::Period(86_401))
+        );
+        assert!(Params::new(Algorithm::Sha512, 7, 86_400).is_ok());
+    }
+}
