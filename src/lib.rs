@@ -1,1 +1,9 @@
+//! credview: privileged credentials and their TOTP codes in the terminal.
+//!
+//! The core (`otp`, `vault`, `app`) is pure; `clock`, `clipboard` and `tui` are the edges.
+
+pub mod cli;
+pub mod clock;
+pub mod format;
 pub mod otp;
+pub mod vault;

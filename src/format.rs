@@ -1,0 +1,82 @@
+//! How credential fields read on screen, shared by the list command and the TUI.
+
+use time::OffsetDateTime;
+use time::macros::format_description;
+
+use crate::vault::{Credential, Device};
+
+/// Dates as the console shows them, in UTC to the minute: `2026-11-20 14:03`.
+pub fn date(value: Option<OffsetDateTime>) -> String {
+    let Some(value) = value else {
+        return String::new();
+    };
+    let utc = value.to_offset(time::UtcOffset::UTC);
+    utc.format(format_description!("[year]-[month]-[day] [hour]:[minute]"))
+        .unwrap_or_default()
+}
+
+/// The group header over a device's rows: `hostname (ip) · type · vendor · site`.
+pub fn device_header(device: &Device) -> String {
+    let mut head = device
+        .hostname
+        .clone()
+        .unwrap_or_else(|| "(no device)".to_owned());
+    if let Some(ip) = &device.ip {
+        head.push_str(&format!(" ({ip})"));
+    }
+    for part in [&device.kind, &device.vendor, &device.site]
+        .into_iter()
+        .flatten()
+    {
+        head.push_str(" · ");
+        head.push_str(part);
+    }
+    head
+}
+
+pub fn tags(credential: &Credential) -> String {
+    credential.tags.join(", ")
+}
+
+pub fn text(value: &Option<String>) -> &str {
+    value.as_deref().unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn dates_read_in_utc_to_the_minute() {
+        assert_eq!(
+            date(Some(datetime!(2026-11-20 14:03:59 UTC))),
+            "2026-11-20 14:03"
+        );
+        assert_eq!(
+            date(Some(datetime!(2026-11-20 23:30 -03:00))),
+            "2026-11-21 02:30"
+        );
+        assert_eq!(date(None), "");
+    }
+
+    #[test]
+    fn headers_skip_what_is_missing() {
+        let full = Device {
+            hostname: Some("srv-db-01".into()),
+            ip: Some("10.20.0.11".into()),
+            kind: Some("Server".into()),
+            vendor: Some("Debian".into()),
+            site: Some("Sao Paulo".into()),
+        };
+        assert_eq!(
+            device_header(&full),
+            "srv-db-01 (10.20.0.11) · Server · Debian · Sao Paulo"
+        );
+        let bare = Device {
+            hostname: Some("sw".into()),
+            ..Device::default()
+        };
+        assert_eq!(device_header(&bare), "sw");
+    }
+}

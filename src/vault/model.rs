@@ -1,0 +1,163 @@
+//! The vault's credentials as the rest of the program sees them: validated, secrets wrapped.
+
+use std::fmt;
+
+use time::OffsetDateTime;
+use zeroize::Zeroizing;
+
+use crate::otp::{Params, Secret, Totp};
+
+#[derive(Debug, Default)]
+pub struct Vault {
+    pub credentials: Vec<Credential>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Credential {
+    pub id: u64,
+    pub username: String,
+    pub kind: Option<String>,
+    pub domain: Option<String>,
+    pub additional: Option<String>,
+    pub tags: Vec<String>,
+    pub device: Device,
+    pub password: Option<Password>,
+    pub totp: Option<TotpConfig>,
+    pub access: Access,
+    pub last_view: Option<OffsetDateTime>,
+    pub expiration: Option<OffsetDateTime>,
+    pub created: Option<OffsetDateTime>,
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Device {
+    pub hostname: Option<String>,
+    pub ip: Option<String>,
+    pub kind: Option<String>,
+    pub vendor: Option<String>,
+    pub site: Option<String>,
+}
+
+/// What the PAM's access policy lets this operator do with the credential.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Access {
+    pub view_password: bool,
+    pub start_session: bool,
+    pub require_reason: bool,
+}
+
+impl Default for Access {
+    fn default() -> Self {
+        Self {
+            view_password: true,
+            start_session: true,
+            require_reason: false,
+        }
+    }
+}
+
+impl Access {
+    /// The PAM rule: the token is for those who may see the password or start a session.
+    pub fn can_see_token(&self) -> bool {
+        self.view_password || self.start_session
+    }
+
+    pub fn can_see_password(&self) -> bool {
+        self.view_password
+    }
+}
+
+#[derive(Clone, PartialEq, Eq)]
+pub struct Password(Zeroizing<String>);
+
+impl Password {
+    pub fn new(text: String) -> Self {
+        Self(Zeroizing::new(text))
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    pub fn char_count(&self) -> usize {
+        self.0.chars().count()
+    }
+}
+
+impl fmt::Debug for Password {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Password(redacted)")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TotpConfig {
+    pub secret: Secret,
+    pub params: Params,
+    /// Only a Key URI names an issuer; the object form leaves it to the device's hostname.
+    pub issuer: Option<String>,
+}
+
+impl TotpConfig {
+    pub fn generator(&self) -> Totp {
+        Totp::new(&self.secret, self.params)
+    }
+
+    pub fn is_short(&self) -> bool {
+        self.secret.is_short()
+    }
+}
+
+impl Credential {
+    /// The PAM API's own name for a credential: `username@hostname` (or just the username).
+    pub fn qualified_name(&self) -> String {
+        match &self.device.hostname {
+            Some(host) => format!("{}@{host}", self.username),
+            None => self.username.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LookupError {
+    #[error("no credential has id {0}")]
+    NoId(u64),
+    #[error(
+        "no credential is named \"{0}\" (use an id or username@hostname; `credview list` shows them)"
+    )]
+    NoName(String),
+    #[error("\"{name}\" names several credentials (ids {ids}); use the id instead")]
+    Ambiguous { name: String, ids: String },
+}
+
+impl Vault {
+    /// Finds a credential by its numeric id or as `username@hostname`.
+    pub fn find(&self, spec: &str) -> Result<&Credential, LookupError> {
+        let spec = spec.trim();
+        if let Ok(id) = spec.parse::<u64>() {
+            return self
+                .credentials
+                .iter()
+                .find(|c| c.id == id)
+                .ok_or(LookupError::NoId(id));
+        }
+        let matches: Vec<&Credential> = self
+            .credentials
+            .iter()
+            .filter(|c| c.qualified_name() == spec)
+            .collect();
+        match matches.as_slice() {
+            [one] => Ok(one),
+            [] => Err(LookupError::NoName(spec.chars().take(200).collect())),
+            several => Err(LookupError::Ambiguous {
+                name: spec.to_owned(),
+                ids: several
+                    .iter()
+                    .map(|c| c.id.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            }),
+        }
+    }
+}

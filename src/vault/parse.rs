@@ -1,0 +1,363 @@
+//! JSON to `Vault`. Validation happens inside deserialization, so serde_json can say where.
+
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+use super::model::{Access, Credential, Device, Password, TotpConfig, Vault};
+use crate::otp::{Algorithm, KeyUri, Params, Secret};
+
+pub const VERSION: u64 = 1;
+
+thread_local! {
+    /// The id of the credential being read, so an error deeper in it can name it.
+    static CURRENT_ID: Cell<Option<u64>> = const { Cell::new(None) };
+}
+
+pub fn vault_from_slice(bytes: &[u8]) -> serde_json::Result<Vault> {
+    let raw: RawVault = serde_json::from_slice(bytes)?;
+    Ok(Vault {
+        credentials: raw.credentials.0,
+    })
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawVault {
+    #[serde(rename = "version")]
+    _version: Version,
+    credentials: Credentials,
+}
+
+struct Version;
+
+impl<'de> Deserialize<'de> for Version {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match u64::deserialize(deserializer) {
+            Ok(VERSION) => Ok(Version),
+            Ok(other) => Err(de::Error::custom(format!(
+                "unsupported version {other}; this credview reads version {VERSION}"
+            ))),
+            Err(_) => Err(de::Error::custom(format!(
+                "version must be the number {VERSION}"
+            ))),
+        }
+    }
+}
+
+struct Credentials(Vec<Credential>);
+
+impl<'de> Deserialize<'de> for Credentials {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_seq(CredentialsVisitor)
+    }
+}
+
+struct CredentialsVisitor;
+
+impl<'de> Visitor<'de> for CredentialsVisitor {
+    type Value = Credentials;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of credentials")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Credentials, A::Error> {
+        let mut credentials = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        let mut seen: HashMap<u64, usize> = HashMap::new();
+        loop {
+            let index = credentials.len() + 1;
+            CURRENT_ID.set(None);
+            let credential: Credential = match seq.next_element() {
+                Ok(Some(credential)) => credential,
+                Ok(None) => break,
+                Err(error) => return Err(in_credential(index, error)),
+            };
+            if let Some(first) = seen.insert(credential.id, index) {
+                return Err(de::Error::custom(format!(
+                    "credential #{index}: duplicate id {} (credential #{first} has it already)",
+                    credential.id
+                )));
+            }
+            credentials.push(credential);
+        }
+        Ok(Credentials(credentials))
+    }
+}
+
+/// Prefixes an error inside the `index`th credential with its id when that was read already.
+fn in_credential<E: de::Error>(index: usize, error: E) -> E {
+    let text = error.to_string();
+    // serde_json appends the position; it re-attaches the same one to the new error.
+    let message = text
+        .rfind(" at line ")
+        .map_or(text.as_str(), |cut| &text[..cut]);
+    let message = redact_values(message);
+    match CURRENT_ID.get() {
+        Some(id) => E::custom(format!("credential {id} (#{index}): {message}")),
+        None => E::custom(format!("credential #{index}: {message}")),
+    }
+}
+
+/// serde quotes the offending value in type errors; a misplaced secret must not be echoed.
+fn redact_values(message: &str) -> String {
+    let Some(start) = message.find("invalid type: ") else {
+        return message.to_owned();
+    };
+    let head = &message[..start + "invalid type: ".len()];
+    let rest = &message[head.len()..];
+    let expected = rest.find(", expected").map_or("", |at| &rest[at..]);
+    let kind = if rest.starts_with("string") {
+        "a string"
+    } else if rest.starts_with("integer") || rest.starts_with("floating point") {
+        "a number"
+    } else {
+        rest.split([' ', ',']).next().unwrap_or(rest)
+    };
+    format!("{head}{kind}{expected}")
+}
+
+impl<'de> Deserialize<'de> for Credential {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = RawCredential::deserialize(deserializer)?;
+        Ok(Credential {
+            id: raw.id.0,
+            username: raw.username,
+            kind: raw.kind,
+            domain: raw.domain,
+            additional: raw.additional,
+            tags: raw.tags,
+            device: raw.device,
+            password: raw.password,
+            totp: raw.totp,
+            access: raw.access,
+            last_view: raw.last_view.map(|d| d.0),
+            expiration: raw.expiration.map(|d| d.0),
+            created: raw.created.map(|d| d.0),
+            notes: raw.notes,
+        })
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCredential {
+    id: Id,
+    #[serde(deserialize_with = "username")]
+    username: String,
+    #[serde(rename = "type", default)]
+    kind: Option<String>,
+    #[serde(default)]
+    domain: Option<String>,
+    #[serde(default)]
+    additional: Option<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    device: Device,
+    #[serde(default)]
+    password: Option<Password>,
+    #[serde(default)]
+    totp: Option<TotpConfig>,
+    #[serde(default)]
+    access: Access,
+    #[serde(default)]
+    last_view: Option<Date>,
+    #[serde(default)]
+    expiration: Option<Date>,
+    #[serde(default)]
+    created: Option<Date>,
+    #[serde(default)]
+    notes: Option<String>,
+}
+
+struct Id(u64);
+
+impl<'de> Deserialize<'de> for Id {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match u64::deserialize(deserializer) {
+            Ok(0) | Err(_) => Err(de::Error::custom("id must be a positive whole number")),
+            Ok(id) => {
+                CURRENT_ID.set(Some(id));
+                Ok(Id(id))
+            }
+        }
+    }
+}
+
+fn username<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    let name = String::deserialize(deserializer)?;
+    if name.trim().is_empty() {
+        return Err(de::Error::custom("username is empty"));
+    }
+    Ok(name)
+}
+
+struct Date(OffsetDateTime);
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text =
+            <std::borrow::Cow<'de, str>>::deserialize(deserializer).map_err(|_: D::Error| {
+                de::Error::custom("a date must be a string like \"2026-11-20T14:03:00Z\"")
+            })?;
+        OffsetDateTime::parse(&text, &Rfc3339)
+            .map(Date)
+            .map_err(|_| {
+                de::Error::custom(format!(
+                    "\"{}\" is not an RFC 3339 date-time like \"2026-11-20T14:03:00Z\"",
+                    text.chars().take(40).collect::<String>()
+                ))
+            })
+    }
+}
+
+impl<'de> Deserialize<'de> for Device {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct RawDevice {
+            #[serde(default)]
+            hostname: Option<String>,
+            #[serde(default)]
+            ip: Option<String>,
+            #[serde(rename = "type", default)]
+            kind: Option<String>,
+            #[serde(default)]
+            vendor: Option<String>,
+            #[serde(default)]
+            site: Option<String>,
+        }
+        let raw = RawDevice::deserialize(deserializer)?;
+        Ok(Device {
+            hostname: raw.hostname,
+            ip: raw.ip,
+            kind: raw.kind,
+            vendor: raw.vendor,
+            site: raw.site,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Access {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct RawAccess {
+            view_password: Option<bool>,
+            start_session: Option<bool>,
+            require_reason: Option<bool>,
+        }
+        let raw = RawAccess::deserialize(deserializer)?;
+        let default = Access::default();
+        Ok(Access {
+            view_password: raw.view_password.unwrap_or(default.view_password),
+            start_session: raw.start_session.unwrap_or(default.start_session),
+            require_reason: raw.require_reason.unwrap_or(default.require_reason),
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Password {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer)
+            .map(Password::new)
+            .map_err(|_: D::Error| de::Error::custom("password must be a string"))
+    }
+}
+
+impl<'de> Deserialize<'de> for TotpConfig {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(TotpVisitor)
+    }
+}
+
+struct TotpVisitor;
+
+impl<'de> Visitor<'de> for TotpVisitor {
+    type Value = TotpConfig;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a totp object {\"secret\": ...} or an \"otpauth://totp/...\" string")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<TotpConfig, E> {
+        let uri = KeyUri::parse(text).map_err(|e| E::custom(format!("totp: {e}")))?;
+        Ok(TotpConfig {
+            secret: uri.secret,
+            params: uri.params,
+            issuer: uri.issuer,
+        })
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, map: M) -> Result<TotpConfig, M::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct RawTotp {
+            secret: SecretField,
+            #[serde(default)]
+            algorithm: Option<AlgorithmField>,
+            #[serde(default)]
+            digits: Option<u64>,
+            #[serde(default)]
+            period: Option<u64>,
+        }
+        let raw = RawTotp::deserialize(de::value::MapAccessDeserializer::new(map))?;
+        let defaults = Params::default();
+        let params = Params::new(
+            raw.algorithm.map_or(defaults.algorithm, |a| a.0),
+            raw.digits.unwrap_or(u64::from(defaults.digits)),
+            raw.period.unwrap_or(defaults.period),
+        )
+        .map_err(|e| de::Error::custom(format!("totp: {e}")))?;
+        Ok(TotpConfig {
+            secret: raw.secret.0,
+            params,
+            issuer: None,
+        })
+    }
+}
+
+struct SecretField(Secret);
+
+impl<'de> Deserialize<'de> for SecretField {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct SecretVisitor;
+        impl Visitor<'_> for SecretVisitor {
+            type Value = SecretField;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a base32 string")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<SecretField, E> {
+                Secret::from_base32(text)
+                    .map(SecretField)
+                    .map_err(|e| E::custom(format!("totp secret: {e}")))
+            }
+        }
+        deserializer
+            .deserialize_str(SecretVisitor)
+            .map_err(|e: D::Error| {
+                if e.to_string().starts_with("totp secret") {
+                    e
+                } else {
+                    de::Error::custom("totp secret must be a base32 string")
+                }
+            })
+    }
+}
+
+struct AlgorithmField(Algorithm);
+
+impl<'de> Deserialize<'de> for AlgorithmField {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        text.parse()
+            .map(AlgorithmField)
+            .map_err(|e| de::Error::custom(format!("totp: {e}")))
+    }
+}

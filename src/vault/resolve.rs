@@ -1,0 +1,108 @@
+//! Which vault to open: `--vault`, then `$CREDVIEW_VAULT`, then the XDG path, then the demo.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+use super::load::{VaultError, load_file, parse};
+use super::model::Vault;
+
+pub const DEMO_VAULT: &str = include_str!("../../assets/demo-vault.json");
+pub const DEMO_NAME: &str = "demo vault";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    File(PathBuf),
+    Demo,
+}
+
+impl Source {
+    /// `env` looks up an environment variable; passed in so tests need not touch the process's.
+    pub fn resolve(flag: Option<&Path>, env: impl Fn(&str) -> Option<OsString>) -> Self {
+        let set = |name: &str| env(name).filter(|value| !value.is_empty());
+        if let Some(path) = flag {
+            return Self::File(path.to_owned());
+        }
+        if let Some(path) = set("CREDVIEW_VAULT") {
+            return Self::File(path.into());
+        }
+        let config = set("XDG_CONFIG_HOME")
+            .map(PathBuf::from)
+            .or_else(|| set("HOME").map(|home| PathBuf::from(home).join(".config")));
+        match config.map(|dir| dir.join("credview").join("vault.json")) {
+            Some(path) if path.exists() => Self::File(path),
+            _ => Self::Demo,
+        }
+    }
+
+    pub fn name(&self) -> String {
+        match self {
+            Self::File(path) => path.display().to_string(),
+            Self::Demo => DEMO_NAME.to_owned(),
+        }
+    }
+
+    pub fn load(&self) -> Result<Vault, VaultError> {
+        match self {
+            Self::File(path) => load_file(path),
+            Self::Demo => parse(DEMO_NAME, DEMO_VAULT.as_bytes()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<OsString> + 'a {
+        move |name| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| OsString::from(v))
+        }
+    }
+
+    #[test]
+    fn flag_beats_environment() {
+        let source = Source::resolve(
+            Some(Path::new("a.json")),
+            env(&[("CREDVIEW_VAULT", "b.json")]),
+        );
+        assert_eq!(source, Source::File("a.json".into()));
+    }
+
+    #[test]
+    fn environment_beats_xdg() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("credview")).unwrap();
+        std::fs::write(dir.path().join("credview/vault.json"), "{}").unwrap();
+        let xdg = dir.path().to_str().unwrap();
+        let source = Source::resolve(
+            None,
+            env(&[("CREDVIEW_VAULT", "b.json"), ("XDG_CONFIG_HOME", xdg)]),
+        );
+        assert_eq!(source, Source::File("b.json".into()));
+        let source = Source::resolve(None, env(&[("XDG_CONFIG_HOME", xdg)]));
+        assert_eq!(source, Source::File(dir.path().join("credview/vault.json")));
+    }
+
+    #[test]
+    fn home_config_then_demo() {
+        let dir = tempfile::tempdir().unwrap();
+        let home = dir.path().to_str().unwrap();
+        assert_eq!(Source::resolve(None, env(&[("HOME", home)])), Source::Demo);
+        std::fs::create_dir_all(dir.path().join(".config/credview")).unwrap();
+        std::fs::write(dir.path().join(".config/credview/vault.json"), "{}").unwrap();
+        assert_eq!(
+            Source::resolve(None, env(&[("HOME", home)])),
+            Source::File(dir.path().join(".config/credview/vault.json"))
+        );
+        assert_eq!(Source::resolve(None, env(&[])), Source::Demo);
+    }
+
+    #[test]
+    fn demo_vault_loads() {
+        let vault = Source::Demo.load().unwrap();
+        assert!(vault.credentials.len() >= 15);
+    }
+}
