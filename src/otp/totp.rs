@@ -57,6 +57,7 @@ impl Params {
 #[derive(Clone, Debug)]
 pub struct Totp {
     hotp: Hotp,
+    params: Params,
     period_millis: u64,
 }
 
@@ -64,8 +65,13 @@ impl Totp {
     pub fn new(secret: &Secret, params: Params) -> Self {
         Self {
             hotp: Hotp::new(secret, params.algorithm, params.digits),
+            params,
             period_millis: params.period.clamp(1, *PERIOD_RANGE.end()) * 1000,
         }
+    }
+
+    pub fn params(&self) -> Params {
+        self.params
     }
 
     pub fn period_secs(&self) -> u64 {

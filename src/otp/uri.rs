@@ -100,8 +100,12 @@ impl KeyUri {
     pub fn to_uri(&self) -> Zeroizing<String> {
         let account = utf8_percent_encode(&self.account, ESCAPE);
         let mut uri = Zeroizing::new(String::from("otpauth://totp/"));
-        if let Some(issuer) = &self.issuer {
-            uri.push_str(&format!("{}:", utf8_percent_encode(issuer, ESCAPE)));
+        match &self.issuer {
+            Some(issuer) => uri.push_str(&format!("{}:", utf8_percent_encode(issuer, ESCAPE))),
+            // `parse` takes an escaped colon in an issuer-less label as the separator; an empty
+            // issuer before a literal colon keeps such an account whole.
+            None if self.account.contains(':') => uri.push(':'),
+            None => {}
         }
         uri.push_str(&format!("{account}?secret="));
         uri.push_str(&self.secret.to_base32());

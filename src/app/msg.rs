@@ -1,0 +1,42 @@
+use crossterm::event::{KeyEvent, MouseEvent};
+use zeroize::Zeroizing;
+
+use crate::clipboard::Target;
+use crate::otp::Timestamp;
+
+/// Everything that can happen to the app. Time always arrives with the message.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    Key(KeyEvent, Timestamp),
+    Mouse(MouseEvent, Timestamp),
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    /// A deadline the app asked for (see `App::next_wakeup`) has come, or a redraw is due.
+    Tick(Timestamp),
+    /// The edge carried out an `Effect::Copy`.
+    Copied(Result<Target, String>, Timestamp),
+}
+
+/// What the app asks the edges to do; `update` itself never does I/O.
+#[derive(Clone, PartialEq, Eq)]
+pub enum Effect {
+    Copy(Zeroizing<String>),
+    /// Clear the clipboard if it still holds `expected` (what we put there).
+    ClearClipboard {
+        expected: Zeroizing<String>,
+        target: Target,
+    },
+    Quit,
+}
+
+impl std::fmt::Debug for Effect {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Copy(_) => f.write_str("Copy(redacted)"),
+            Self::ClearClipboard { target, .. } => write!(f, "ClearClipboard({target:?})"),
+            Self::Quit => f.write_str("Quit"),
+        }
+    }
+}

@@ -1,0 +1,212 @@
+//! The app's state: what is loaded, selected, open and said. Changed only by `update`.
+
+use zeroize::Zeroizing;
+
+use super::filter::{Filter, Haystacks};
+use super::rows::{FieldWidths, Group, Rows};
+use crate::clipboard::Target;
+use crate::otp::{Code, Timestamp, Totp};
+use crate::vault::{Credential, Vault};
+
+/// How long a status message stays on screen.
+pub const STATUS_MILLIS: u64 = 5_000;
+/// The countdown turns to a warning colour and shows the next code in this last stretch.
+pub const WARN_MILLIS: u64 = 5_000;
+/// Copying this close to the step's end warns that the code is about to expire.
+pub const LATE_COPY_MILLIS: u64 = 3_000;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Settings {
+    pub clear_clipboard_after_millis: u64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            clear_clipboard_after_millis: 30_000,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct App {
+    pub vault: Vault,
+    /// A path, or "demo vault".
+    pub vault_name: String,
+    pub settings: Settings,
+    pub now: Timestamp,
+    pub size: (u16, u16),
+    pub groups: Vec<Group>,
+    pub field_widths: FieldWidths,
+    pub haystacks: Haystacks,
+    pub filter: Filter,
+    pub filter_editing: bool,
+    pub rows: Rows,
+    /// Index into `rows.items`.
+    pub selected: usize,
+    /// First display row shown in the list body.
+    pub offset: usize,
+    pub details: Option<Details>,
+    pub help: bool,
+    pub status: Option<Status>,
+    /// A copy asked of the edge and not yet confirmed.
+    pub copying: Option<Zeroizing<String>>,
+    /// The last confirmed copy, until it is cleared.
+    pub clipboard: Option<Clip>,
+    pub quit: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub level: Level,
+    pub until: Timestamp,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Warning,
+    Error,
+}
+
+/// The Details pop-up of one credential.
+#[derive(Debug)]
+pub struct Details {
+    pub credential: usize,
+    pub token: TokenView,
+}
+
+/// What the Token OTP bar can show.
+#[derive(Debug)]
+pub enum TokenView {
+    Code(Box<Token>),
+    NoTotp,
+    NoPermission,
+}
+
+/// The code on screen and the step it belongs to.
+#[derive(Debug, Clone)]
+pub struct Token {
+    pub totp: Totp,
+    pub step: u64,
+    pub code: Code,
+    pub next: Code,
+    pub short_secret_bits: Option<usize>,
+}
+
+impl Token {
+    pub fn new(totp: Totp, at: Timestamp, short_secret_bits: Option<usize>) -> Self {
+        let step = totp.step(at);
+        Self {
+            code: totp.code_for_step(step),
+            next: totp.code_for_step(step.saturating_add(1)),
+            totp,
+            step,
+            short_secret_bits,
+        }
+    }
+
+    pub fn step_end(&self) -> Timestamp {
+        let period = self.totp.period_secs() * 1000;
+        Timestamp::from_millis(self.step.saturating_add(1).saturating_mul(period))
+    }
+
+    /// Milliseconds the shown code has left; zero once its step is over.
+    pub fn millis_left(&self, now: Timestamp) -> u64 {
+        self.step_end().as_millis().saturating_sub(now.as_millis())
+    }
+
+    pub fn seconds_left(&self, now: Timestamp) -> u64 {
+        self.millis_left(now).div_ceil(1000)
+    }
+
+    /// A new step has begun since this code was computed.
+    pub fn is_stale(&self, now: Timestamp) -> bool {
+        self.totp.step(now) != self.step
+    }
+}
+
+/// The code we put on a clipboard, kept only to check it is still ours before clearing.
+#[derive(Clone)]
+pub struct Clip {
+    pub text: Zeroizing<String>,
+    pub target: Target,
+    pub clear_at: Timestamp,
+}
+
+impl std::fmt::Debug for Clip {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Clip")
+            .field("target", &self.target)
+            .field("clear_at", &self.clear_at)
+            .finish_non_exhaustive()
+    }
+}
+
+impl App {
+    pub fn new(vault: Vault, vault_name: String, settings: Settings, now: Timestamp) -> Self {
+        let groups = super::rows::group(&vault.credentials);
+        let haystacks = Haystacks::new(&vault.credentials);
+        let field_widths = FieldWidths::measure(&vault.credentials);
+        let rows = Rows::build(&groups, None, vault.credentials.len());
+        Self {
+            vault,
+            vault_name,
+            settings,
+            now,
+            size: (80, 24),
+            groups,
+            field_widths,
+            haystacks,
+            filter: Filter::default(),
+            filter_editing: false,
+            rows,
+            selected: 0,
+            offset: 0,
+            details: None,
+            help: false,
+            status: None,
+            copying: None,
+            clipboard: None,
+            quit: false,
+        }
+    }
+
+    pub fn is_demo(&self) -> bool {
+        self.vault_name == crate::vault::DEMO_NAME
+    }
+
+    pub fn selected_credential(&self) -> Option<&Credential> {
+        let index = self.rows.credential_at(self.selected)?;
+        self.vault.credentials.get(index)
+    }
+
+    pub fn details_credential(&self) -> Option<&Credential> {
+        self.vault
+            .credentials
+            .get(self.details.as_ref()?.credential)
+    }
+
+    /// The next moment something on screen changes by itself, or a deadline falls due.
+    /// `None`: nothing will change until the user acts, so the event loop sleeps.
+    pub fn next_wakeup(&self) -> Option<Timestamp> {
+        let countdown = match &self.details {
+            Some(Details {
+                token: TokenView::Code(_),
+                ..
+            }) => Some(Timestamp::from_millis(
+                (self.now.as_millis() / 1000 + 1) * 1000,
+            )),
+            _ => None,
+        };
+        [
+            countdown,
+            self.status.as_ref().map(|s| s.until),
+            self.clipboard.as_ref().map(|c| c.clear_at),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
+    }
+}

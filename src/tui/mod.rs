@@ -1,0 +1,98 @@
+//! The edge that runs the TUI: terminal events, timers and signals in, effects out.
+
+mod terminal;
+
+use std::io;
+use std::time::Duration;
+
+use crossterm::event::{Event, EventStream, MouseEventKind};
+use futures::StreamExt;
+use tokio::signal::unix::{SignalKind, signal};
+
+use crate::app::{App, Effect, Msg, update};
+use crate::clipboard::Clipboard;
+use crate::clock::Clock;
+
+pub use terminal::restore;
+
+/// Runs the app until the user quits, the terminal goes away, or SIGTERM/SIGHUP arrives.
+pub fn run(app: App, clipboard: &mut dyn Clipboard, clock: &dyn Clock) -> io::Result<()> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(event_loop(app, clipboard, clock))
+}
+
+async fn event_loop(
+    mut app: App,
+    clipboard: &mut dyn Clipboard,
+    clock: &dyn Clock,
+) -> io::Result<()> {
+    let mut terminate = signal(SignalKind::terminate())?;
+    let mut hangup = signal(SignalKind::hangup())?;
+    let mut session = terminal::Session::start()?;
+    let size = session.terminal.size()?;
+    let mut events = EventStream::new();
+    let mut pending = vec![Msg::Resize {
+        width: size.width,
+        height: size.height,
+    }];
+    loop {
+        while let Some(msg) = pending.pop() {
+            for effect in update(&mut app, msg) {
+                match effect {
+                    Effect::Quit => return Ok(()),
+                    Effect::Copy(text) => {
+                        let result = clipboard.copy(&text).map_err(|e| e.to_string());
+                        pending.push(Msg::Copied(result, clock.now()));
+                    }
+                    // Nothing to tell the user: the status line has long moved on.
+                    Effect::ClearClipboard { expected, target } => {
+                        let _ = clipboard.clear_if_unchanged(&expected, target);
+                    }
+                }
+            }
+        }
+        session
+            .terminal
+            .draw(|frame| crate::ui::render(&app, frame))?;
+
+        let wake = app.next_wakeup().map(|at| {
+            Duration::from_millis(at.as_millis().saturating_sub(clock.now().as_millis()))
+        });
+        let timer = async {
+            match wake {
+                Some(delay) => tokio::time::sleep(delay).await,
+                None => std::future::pending().await,
+            }
+        };
+        tokio::select! {
+            event = events.next() => match event {
+                Some(Ok(event)) => {
+                    if let Some(msg) = message(event, clock) {
+                        pending.push(msg);
+                    }
+                }
+                // The terminal is gone (closed stdin, hung-up tty): leave quietly.
+                Some(Err(_)) | None => return Ok(()),
+            },
+            () = timer => pending.push(Msg::Tick(clock.now())),
+            _ = terminate.recv() => return Ok(()),
+            _ = hangup.recv() => return Ok(()),
+        }
+    }
+}
+
+/// Terminal events the app cares about; mouse motion and focus changes are dropped so they
+/// cost no redraw.
+fn message(event: Event, clock: &dyn Clock) -> Option<Msg> {
+    match event {
+        Event::Key(key) => Some(Msg::Key(key, clock.now())),
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::Moved | MouseEventKind::Drag(_) | MouseEventKind::Up(_) => None,
+            _ => Some(Msg::Mouse(mouse, clock.now())),
+        },
+        Event::Resize(width, height) => Some(Msg::Resize { width, height }),
+        _ => None,
+    }
+}

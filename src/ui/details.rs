@@ -1,0 +1,122 @@
+//! The Details pop-up: the Token OTP bar over General, Device and Access.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
+
+use super::{text::fit, theme, token_bar};
+use crate::app::state::Details;
+use crate::app::{App, layout};
+use crate::format;
+use crate::vault::Credential;
+
+const LABEL_WIDTH: usize = 14;
+const MASK: &str = "••••••••";
+
+const SECTIONS_HEIGHT: u16 = 11;
+
+/// Rows inside the border: the bar, a gap, the sections, and the notes when there are any.
+pub fn content_height(credential: &Credential) -> u16 {
+    let notes = if credential.notes.is_some() { 3 } else { 0 };
+    token_bar::HEIGHT + 1 + SECTIONS_HEIGHT + notes
+}
+
+pub fn render(app: &App, details: &Details, frame: &mut Frame, screen: Rect) {
+    let Some(credential) = app.vault.credentials.get(details.credential) else {
+        return;
+    };
+    let area = layout::details(screen, content_height(credential));
+    let title = format!(
+        " Details · {} · #{} ",
+        credential.qualified_name(),
+        credential.id
+    );
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme::border())
+        .title(Span::styled(title, theme::section()));
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+
+    let [bar, _, sections, notes] = Layout::vertical([
+        Constraint::Length(token_bar::HEIGHT),
+        Constraint::Length(1),
+        Constraint::Length(SECTIONS_HEIGHT),
+        Constraint::Fill(1),
+    ])
+    .areas(inner);
+    token_bar::render(&details.token, app.now, frame, bar);
+
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
+            .areas(sections);
+    frame.render_widget(
+        Paragraph::new(general(credential, usize::from(left.width))),
+        left,
+    );
+    frame.render_widget(
+        Paragraph::new(device_and_access(credential, usize::from(right.width))),
+        right,
+    );
+
+    if let Some(text) = &credential.notes {
+        let lines = vec![
+            Line::default(),
+            Line::styled(" Notes", theme::section()),
+            Line::raw(format!(" {text}")),
+        ];
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), notes);
+    }
+}
+
+fn field(label: &str, value: &str, width: usize) -> Line<'static> {
+    let value_width = width.saturating_sub(LABEL_WIDTH + 1);
+    Line::from(vec![
+        Span::styled(format!(" {}", fit(label, LABEL_WIDTH)), theme::label()),
+        Span::raw(fit(value, value_width).trim_end().to_owned()),
+    ])
+}
+
+fn section(title: &str) -> Line<'static> {
+    Line::styled(format!(" {title}"), theme::section())
+}
+
+fn general(c: &Credential, width: usize) -> Vec<Line<'static>> {
+    let password = match (&c.password, c.access.can_see_password()) {
+        (None, _) => "(none stored)",
+        (Some(_), true) => MASK,
+        (Some(_), false) => "hidden: no permission to view",
+    };
+    vec![
+        section("General"),
+        field("Username", &c.username, width),
+        field("Type", format::text(&c.kind), width),
+        field("Domain", format::text(&c.domain), width),
+        field("Password", password, width),
+        field("Additional", format::text(&c.additional), width),
+        field("Tags", &format::tags(c), width),
+        field("Expiration", &format::date(c.expiration), width),
+        field("Created", &format::date(c.created), width),
+        field("Last view", &format::date(c.last_view), width),
+    ]
+}
+
+fn device_and_access(c: &Credential, width: usize) -> Vec<Line<'static>> {
+    let d = &c.device;
+    let yes_no = |v: bool| if v { "yes" } else { "no" };
+    vec![
+        section("Device"),
+        field("Hostname", format::text(&d.hostname), width),
+        field("IP", format::text(&d.ip), width),
+        field("Type", format::text(&d.kind), width),
+        field("Vendor", format::text(&d.vendor), width),
+        field("Site", format::text(&d.site), width),
+        Line::default(),
+        section("Access"),
+        field("View password", yes_no(c.access.view_password), width),
+        field("Start session", yes_no(c.access.start_session), width),
+        field("Needs reason", yes_no(c.access.require_reason), width),
+    ]
+}

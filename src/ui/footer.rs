@@ -1,0 +1,57 @@
+//! The bottom line: the keys that matter on the current screen, labelled from the key table.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::theme;
+use crate::app::App;
+use crate::app::keymap::{Action, BINDINGS};
+
+const LIST: &[(Action, &str)] = &[
+    (Action::Down, "move"),
+    (Action::Open, "details"),
+    (Action::StartFilter, "filter"),
+    (Action::Help, "help"),
+    (Action::Quit, "quit"),
+];
+
+const DETAILS: &[(Action, &str)] = &[
+    (Action::Copy, "copy token"),
+    (Action::Refresh, "refresh"),
+    (Action::Close, "close"),
+    (Action::Help, "help"),
+    (Action::Quit, "quit"),
+];
+
+const FILTER: &[(&str, &str)] = &[("Enter", "open"), ("Esc", "clear"), ("↑↓", "move")];
+
+fn label(action: Action) -> &'static str {
+    match action {
+        Action::Down => "↑↓",
+        Action::Quit => "q",
+        _ => BINDINGS
+            .iter()
+            .find(|b| b.action == action)
+            .map_or("", |b| b.label),
+    }
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let keys: Vec<(&str, &str)> = if app.help {
+        vec![("Esc", "close help")]
+    } else if app.details.is_some() {
+        DETAILS.iter().map(|&(a, what)| (label(a), what)).collect()
+    } else if app.filter_editing {
+        FILTER.to_vec()
+    } else {
+        LIST.iter().map(|&(a, what)| (label(a), what)).collect()
+    };
+    let mut spans = vec![Span::raw(" ")];
+    for (key, what) in keys {
+        spans.push(Span::styled(key, theme::key()));
+        spans.push(Span::styled(format!(" {what}   "), theme::dim()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

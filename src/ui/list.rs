@@ -1,0 +1,263 @@
+//! Credentials > All: the title bar, the grouped table, the status line and the footer.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::text::fit;
+use super::{footer, status, theme};
+use crate::app::App;
+use crate::app::layout::Screen;
+use crate::app::rows::{FieldWidths, Row};
+use crate::format;
+use crate::vault::Credential;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Id,
+    Type,
+    Username,
+    Additional,
+    Domain,
+    Tags,
+    LastView,
+    Totp,
+}
+
+impl Column {
+    const ALL: [Column; 8] = [
+        Column::Id,
+        Column::Type,
+        Column::Username,
+        Column::Additional,
+        Column::Domain,
+        Column::Tags,
+        Column::LastView,
+        Column::Totp,
+    ];
+    /// Spare width goes to these, in this order, up to what their values need.
+    const GROW_ORDER: [Column; 5] = [
+        Column::Username,
+        Column::Type,
+        Column::Additional,
+        Column::Domain,
+        Column::Tags,
+    ];
+    /// Narrow terminals lose these first.
+    const DROP_ORDER: [Column; 5] = [
+        Column::Tags,
+        Column::Domain,
+        Column::Additional,
+        Column::LastView,
+        Column::Type,
+    ];
+
+    fn title(self) -> &'static str {
+        match self {
+            Column::Id => "ID",
+            Column::Type => "Type",
+            Column::Username => "Username",
+            Column::Additional => "Additional",
+            Column::Domain => "Domain",
+            Column::Tags => "Tags",
+            Column::LastView => "Last view",
+            Column::Totp => "TOTP",
+        }
+    }
+
+    fn min_width(self) -> usize {
+        match self {
+            Column::Id => 6,
+            Column::Type => 16,
+            Column::Username => 14,
+            Column::Additional => 14,
+            Column::Domain => 10,
+            Column::Tags => 12,
+            Column::LastView => 16,
+            Column::Totp => 4,
+        }
+    }
+
+    /// How wide the column would like to be, given the widest value in the vault.
+    fn ideal_width(self, widths: &FieldWidths) -> usize {
+        let content = match self {
+            Column::Type => widths.kind,
+            Column::Username => widths.username,
+            Column::Additional => widths.additional,
+            Column::Domain => widths.domain,
+            Column::Tags => widths.tags,
+            Column::Id | Column::LastView | Column::Totp => 0,
+        };
+        content.max(self.min_width())
+    }
+
+    fn cell(self, credential: &Credential) -> String {
+        match self {
+            Column::Id => credential.id.to_string(),
+            Column::Type => format::text(&credential.kind).to_owned(),
+            Column::Username => credential.username.clone(),
+            Column::Additional => format::text(&credential.additional).to_owned(),
+            Column::Domain => format::text(&credential.domain).to_owned(),
+            Column::Tags => format::tags(credential),
+            Column::LastView => format::date(credential.last_view),
+            Column::Totp => if credential.totp.is_some() {
+                " ✓"
+            } else {
+                ""
+            }
+            .to_owned(),
+        }
+    }
+}
+
+const GAP: usize = 1;
+/// Rows are indented under their device header.
+const INDENT: usize = 2;
+
+/// Which columns fit in `width`, and how wide each is.
+fn plan(width: usize, widths: &FieldWidths) -> Vec<(Column, usize)> {
+    let mut columns: Vec<Column> = Column::ALL.to_vec();
+    let needed = |cols: &[Column]| INDENT + cols.iter().map(|c| c.min_width() + GAP).sum::<usize>();
+    for drop in Column::DROP_ORDER {
+        if needed(&columns) <= width {
+            break;
+        }
+        columns.retain(|&c| c != drop);
+    }
+    let mut planned: Vec<(Column, usize)> = columns.iter().map(|&c| (c, c.min_width())).collect();
+    let mut spare = width.saturating_sub(needed(&columns));
+    for grower in Column::GROW_ORDER {
+        if let Some((column, width)) = planned.iter_mut().find(|(c, _)| *c == grower) {
+            let extra = (column.ideal_width(widths) - *width).min(spare);
+            *width += extra;
+            spare -= extra;
+        }
+    }
+    planned
+}
+
+fn line_of_cells(plan: &[(Column, usize)], cell: impl Fn(Column) -> String) -> String {
+    let mut line = " ".repeat(INDENT);
+    for &(column, width) in plan {
+        line.push_str(&fit(&cell(column), width));
+        line.push_str(&" ".repeat(GAP));
+    }
+    line
+}
+
+pub fn render(app: &App, frame: &mut Frame, screen: &Screen) {
+    title_bar(app, frame, screen.title);
+    let plan = plan(usize::from(screen.body.width), &app.field_widths);
+    let header = line_of_cells(&plan, |c| c.title().to_owned());
+    frame.render_widget(
+        Paragraph::new(Line::styled(header, theme::column_header())),
+        screen.table_header,
+    );
+    body(app, frame, screen.body, &plan);
+    status::render(app, frame, screen.status);
+    footer::render(app, frame, screen.footer);
+}
+
+fn title_bar(app: &App, frame: &mut Frame, area: Rect) {
+    let total = app.vault.credentials.len();
+    let count = if app.filter.is_active() {
+        format!("{} of {total} credentials ", app.rows.item_count())
+    } else {
+        format!("{total} credentials ")
+    };
+    let left = vec![
+        Span::styled(" credview ", theme::title()),
+        Span::styled("· Credentials > All · ", theme::title_dim()),
+        Span::styled(app.vault_name.clone(), theme::title_dim()),
+    ];
+    let used: usize = left.iter().map(Span::width).sum();
+    let pad = usize::from(area.width).saturating_sub(used + count.chars().count());
+    let mut spans = left;
+    spans.push(Span::styled(" ".repeat(pad), theme::title_dim()));
+    spans.push(Span::styled(count, theme::title()));
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).style(theme::title_dim()),
+        area,
+    );
+}
+
+fn body(app: &App, frame: &mut Frame, area: Rect, plan: &[(Column, usize)]) {
+    if app.rows.rows.is_empty() {
+        let message = if app.filter.is_active() {
+            format!(
+                "  No credential matches \"{}\". Esc clears the filter.",
+                app.filter.query
+            )
+        } else {
+            "  The vault has no credentials.".to_owned()
+        };
+        frame.render_widget(Paragraph::new(Line::styled(message, theme::dim())), area);
+        return;
+    }
+    let selected_row = app.rows.items.get(app.selected).copied();
+    let width = usize::from(area.width);
+    let lines: Vec<Line> = app
+        .rows
+        .rows
+        .iter()
+        .enumerate()
+        .skip(app.offset)
+        .take(usize::from(area.height))
+        .map(|(index, row)| match *row {
+            Row::Header(group) => {
+                let header = app.groups.get(group).map_or("", |g| g.header.as_str());
+                Line::styled(fit(header, width), theme::device_header())
+            }
+            Row::Item(credential) => {
+                let credential = &app.vault.credentials[credential];
+                let text = fit(&line_of_cells(plan, |c| c.cell(credential)), width);
+                if Some(index) == selected_row {
+                    Line::styled(text, theme::selected())
+                } else {
+                    Line::raw(text)
+                }
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_terminals_show_every_column_and_narrow_ones_drop_the_least_useful() {
+        let widths = FieldWidths {
+            kind: 30,
+            username: 30,
+            additional: 30,
+            domain: 30,
+            tags: 30,
+        };
+        assert_eq!(plan(160, &widths).len(), Column::ALL.len());
+        let narrow: Vec<Column> = plan(60, &widths).into_iter().map(|(c, _)| c).collect();
+        assert_eq!(
+            narrow,
+            vec![Column::Id, Column::Type, Column::Username, Column::Totp]
+        );
+        for width in [50, 80, 120, 200] {
+            let used: usize = INDENT
+                + plan(width, &widths)
+                    .iter()
+                    .map(|(_, w)| w + GAP)
+                    .sum::<usize>();
+            assert!(
+                used <= width.max(INDENT + 6 + 14 + 4 + 3 * GAP),
+                "{width}: {used}"
+            );
+        }
+        let wide: Vec<usize> = plan(400, &widths).into_iter().map(|(_, w)| w).collect();
+        assert_eq!(
+            wide,
+            vec![6, 30, 30, 30, 30, 30, 16, 4],
+            "columns grow only as far as their values"
+        );
+    }
+}

@@ -1,0 +1,54 @@
+//! Rendering: pure functions of `&App` onto a ratatui frame, one file per part of the screen.
+
+mod details;
+mod footer;
+mod help;
+mod list;
+mod status;
+mod text;
+pub mod theme;
+mod token_bar;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use crate::app::App;
+use crate::app::layout::{self, MIN_DETAILS, MIN_LIST};
+
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if !layout::fits(area, MIN_LIST) {
+        too_small(frame, area, MIN_LIST);
+        return;
+    }
+    let screen = layout::screen(area);
+    list::render(app, frame, &screen);
+    if let Some(details) = &app.details {
+        if layout::fits(area, MIN_DETAILS) {
+            details::render(app, details, frame, area);
+        } else {
+            too_small(frame, area, MIN_DETAILS);
+        }
+    }
+    if app.help {
+        help::render(frame, area);
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect, (width, height): (u16, u16)) {
+    let text = format!(
+        "Terminal too small: {}×{}. This screen needs {width}×{height}.",
+        area.width, area.height
+    );
+    let lines = u16::try_from(text.len() / usize::from(area.width.max(1)) + 1).unwrap_or(u16::MAX);
+    let message = area.centered_vertically(Constraint::Length(lines.min(area.height)));
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(Line::styled(text, theme::warning()))
+            .centered()
+            .wrap(Wrap { trim: true }),
+        message,
+    );
+}

@@ -1,0 +1,39 @@
+//! The line above the footer: the filter being typed, else the latest message.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::theme;
+use crate::app::App;
+use crate::app::state::Level;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let line = if app.filter_editing && app.details.is_none() {
+        let prompt = " / ";
+        let x = area.x + (prompt.width() + app.filter.query.width()) as u16;
+        frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
+        Line::from(vec![
+            Span::styled(prompt, theme::key()),
+            Span::raw(app.filter.query.clone()),
+        ])
+    } else if let Some(status) = &app.status {
+        let style = match status.level {
+            Level::Info => theme::info(),
+            Level::Warning => theme::warning(),
+            Level::Error => theme::error(),
+        };
+        Line::styled(format!(" {}", status.text), style)
+    } else if app.filter.is_active() {
+        Line::from(vec![
+            Span::styled(" filter: ", theme::dim()),
+            Span::raw(app.filter.query.clone()),
+            Span::styled("   (/ to edit, Esc clears)", theme::dim()),
+        ])
+    } else {
+        Line::default()
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}

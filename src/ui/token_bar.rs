@@ -1,0 +1,129 @@
+//! The Token OTP bar: the code, a gauge draining over the step, and the seconds left.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::symbols;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, LineGauge, Paragraph};
+
+use super::theme;
+use crate::app::state::{Token, TokenView, WARN_MILLIS};
+use crate::otp::Timestamp;
+
+/// Rows the bar takes, borders included.
+pub const HEIGHT: u16 = 4;
+
+pub fn render(view: &TokenView, now: Timestamp, frame: &mut Frame, area: Rect) {
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme::border())
+        .title(Span::styled(" Token OTP ", theme::section()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [first, second] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(inner);
+    match view {
+        TokenView::Code(token) => code(token, now, frame, first, second),
+        TokenView::NoTotp => sentences(
+            frame,
+            [first, second],
+            "No TOTP is configured for this credential.",
+            "Add a \"totp\" secret to it in the vault to see its token here.",
+        ),
+        TokenView::NoPermission => sentences(
+            frame,
+            [first, second],
+            "You may not see this token.",
+            "Your access allows neither viewing the password nor starting a session.",
+        ),
+    }
+}
+
+fn sentences(frame: &mut Frame, [first, second]: [Rect; 2], main: &str, detail: &str) {
+    frame.render_widget(
+        Paragraph::new(Line::styled(format!(" {main}"), theme::warning())),
+        first,
+    );
+    frame.render_widget(
+        Paragraph::new(Line::styled(format!(" {detail}"), theme::dim())),
+        second,
+    );
+}
+
+fn code(token: &Token, now: Timestamp, frame: &mut Frame, first: Rect, second: Rect) {
+    let left = token.millis_left(now);
+    let period = token.totp.period_secs() * 1000;
+    let expired = left == 0;
+    let warning = left <= WARN_MILLIS;
+    let style = if expired {
+        theme::expired()
+    } else if warning {
+        theme::code_warning()
+    } else {
+        theme::code()
+    };
+    let grouped = token.code.grouped();
+    let seconds = format!("{:>3} s", token.seconds_left(now));
+    let next = if warning && !expired {
+        format!("next {}", token.next.grouped())
+    } else {
+        String::new()
+    };
+    let [code_area, gauge_area, seconds_area, next_area] = Layout::horizontal([
+        Constraint::Length(grouped.len() as u16 + 3),
+        Constraint::Fill(1),
+        Constraint::Length(seconds.len() as u16 + 1),
+        Constraint::Length(if next.is_empty() {
+            0
+        } else {
+            next.len() as u16 + 2
+        }),
+    ])
+    .areas(first);
+    frame.render_widget(
+        Paragraph::new(Line::styled(format!(" {grouped}"), style)),
+        code_area,
+    );
+    let ratio = if period == 0 {
+        0.0
+    } else {
+        left as f64 / period as f64
+    };
+    let gauge = LineGauge::default()
+        .ratio(ratio.clamp(0.0, 1.0))
+        .label("")
+        .filled_symbol(symbols::line::THICK_HORIZONTAL)
+        .unfilled_symbol(symbols::line::HORIZONTAL)
+        .filled_style(style.remove_modifier(ratatui::style::Modifier::BOLD))
+        .unfilled_style(theme::dim());
+    frame.render_widget(gauge, gauge_area);
+    frame.render_widget(Paragraph::new(Line::styled(seconds, style)), seconds_area);
+    frame.render_widget(
+        Paragraph::new(Line::styled(format!("  {next}"), theme::dim())),
+        next_area,
+    );
+
+    let (text, style): (String, Style) = if expired {
+        (
+            "This code's step is over: press r for the new token.".into(),
+            theme::expired(),
+        )
+    } else if let Some(bits) = token.short_secret_bits {
+        (
+            format!("Short secret: {bits} bits (128 or more is recommended); codes still work."),
+            theme::warning(),
+        )
+    } else {
+        let params = token.totp.params();
+        let text = format!(
+            "{} · {} digits · {} s step",
+            params.algorithm, params.digits, params.period
+        );
+        (text, theme::dim())
+    };
+    frame.render_widget(
+        Paragraph::new(Line::styled(format!(" {text}"), style)),
+        second,
+    );
+}
