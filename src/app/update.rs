@@ -329,7 +329,11 @@ fn expire(app: &mut App, effects: &mut Vec<Effect>) {
     if app.status.as_ref().is_some_and(|s| s.until <= app.now) {
         app.status = None;
     }
-    if app.clipboard.as_ref().is_some_and(|c| c.clear_at <= app.now) {
+    if app
+        .clipboard
+        .as_ref()
+        .is_some_and(|c| c.clear_at <= app.now)
+    {
         if let Some(Clip { text, target, .. }) = app.clipboard.take() {
             effects.push(Effect::ClearClipboard {
                 expected: text,

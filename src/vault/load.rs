@@ -83,20 +83,7 @@ pub fn parse(origin: &str, bytes: &[u8]) -> Result<Vault, VaultError> {
             "the file is empty; a vault is a JSON object {\"version\": 1, \"credentials\": [...]}",
         ));
     }
-    vault_from_slice(bytes).map_err(|error| json_error(origin, &error))
-}
-
-fn json_error(origin: &str, error: &serde_json::Error) -> VaultError {
-    let text = error.to_string();
-    let message = text
-        .rfind(" at line ")
-        .map_or(text.as_str(), |cut| &text[..cut]);
-    let message = match error.classify() {
-        serde_json::error::Category::Eof => format!("{message}: the file ends too soon"),
-        serde_json::error::Category::Syntax => format!("invalid JSON: {message}"),
-        _ => message.to_owned(),
-    };
-    VaultError::at(origin, error.line(), error.column(), message)
+    vault_from_slice(bytes).map_err(|e| VaultError::at(origin, e.line, e.column, e.message))
 }
 
 /// 1-based line and column (in characters) of a byte offset.

@@ -19,11 +19,70 @@ thread_local! {
     static CURRENT_ID: Cell<Option<u64>> = const { Cell::new(None) };
 }
 
-pub fn vault_from_slice(bytes: &[u8]) -> serde_json::Result<Vault> {
-    let raw: RawVault = serde_json::from_slice(bytes)?;
+/// A problem at a place in the text: 1-based line and column, and what is wrong there.
+#[derive(Debug)]
+pub struct ParseError {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+pub fn vault_from_slice(bytes: &[u8]) -> Result<Vault, ParseError> {
+    CURRENT_ID.set(None);
+    let mut json = serde_json::Deserializer::from_slice(bytes);
+    let raw: RawVault = serde_path_to_error::deserialize(&mut json).map_err(|e| describe(&e))?;
+    json.end().map_err(|e| ParseError {
+        line: e.line(),
+        column: e.column(),
+        message: "unexpected text after the vault's closing brace".to_owned(),
+    })?;
     Ok(Vault {
         credentials: raw.credentials.0,
     })
+}
+
+/// `credential 101, totp.digits: invalid type: a string, expected a whole number`.
+fn describe(error: &serde_path_to_error::Error<serde_json::Error>) -> ParseError {
+    let inner = error.inner();
+    let text = inner.to_string();
+    // serde_json appends the position, which the caller prints in front instead.
+    let message = text
+        .rfind(" at line ")
+        .map_or(text.as_str(), |cut| &text[..cut]);
+    let mut message = redact_values(message);
+    match inner.classify() {
+        serde_json::error::Category::Syntax => message = format!("invalid JSON: {message}"),
+        serde_json::error::Category::Eof => message = format!("{message}: the file ends too soon"),
+        _ => {}
+    }
+    let path = error.path().to_string();
+    let place = match path.strip_prefix("credentials[") {
+        Some(rest) => {
+            let (index, field) = rest.split_once(']').unwrap_or((rest, ""));
+            let who = match (CURRENT_ID.get(), index.parse::<usize>()) {
+                (Some(id), _) => format!("credential {id}"),
+                (None, Ok(index)) => format!("credential #{}", index + 1),
+                (None, Err(_)) => "a credential".to_owned(),
+            };
+            // An unknown field's message names it already; its path would say it twice.
+            let field = field.strip_prefix('.').filter(|_| !message.starts_with("unknown field"));
+            match field {
+                Some(field) => format!("{who}, {field}"),
+                None => who,
+            }
+        }
+        None if path == "." || path.is_empty() || path == "credentials" => String::new(),
+        None => path,
+    };
+    ParseError {
+        line: inner.line(),
+        column: inner.column(),
+        message: if place.is_empty() {
+            message
+        } else {
+            format!("{place}: {message}")
+        },
+    }
 }
 
 #[derive(Deserialize)]
@@ -73,10 +132,8 @@ impl<'de> Visitor<'de> for CredentialsVisitor {
         loop {
             let index = credentials.len() + 1;
             CURRENT_ID.set(None);
-            let credential: Credential = match seq.next_element() {
-                Ok(Some(credential)) => credential,
-                Ok(None) => break,
-                Err(error) => return Err(in_credential(index, error)),
+            let Some(credential) = seq.next_element::<Credential>()? else {
+                break;
             };
             if let Some(first) = seen.insert(credential.id, index) {
                 return Err(de::Error::custom(format!(
@@ -87,20 +144,6 @@ impl<'de> Visitor<'de> for CredentialsVisitor {
             credentials.push(credential);
         }
         Ok(Credentials(credentials))
-    }
-}
-
-/// Prefixes an error inside the `index`th credential with its id when that was read already.
-fn in_credential<E: de::Error>(index: usize, error: E) -> E {
-    let text = error.to_string();
-    // serde_json appends the position; it re-attaches the same one to the new error.
-    let message = text
-        .rfind(" at line ")
-        .map_or(text.as_str(), |cut| &text[..cut]);
-    let message = redact_values(message);
-    match CURRENT_ID.get() {
-        Some(id) => E::custom(format!("credential {id} (#{index}): {message}")),
-        None => E::custom(format!("credential #{index}: {message}")),
     }
 }
 
@@ -119,6 +162,10 @@ fn redact_values(message: &str) -> String {
     } else {
         rest.split([' ', ',']).next().unwrap_or(rest)
     };
+    let expected = expected
+        .replace("u64", "a whole number")
+        .replace("a sequence", "a list")
+        .replace("a boolean", "true or false");
     format!("{head}{kind}{expected}")
 }
 
@@ -181,6 +228,7 @@ struct Id(u64);
 impl<'de> Deserialize<'de> for Id {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         match u64::deserialize(deserializer) {
+            Err(e) if e.to_string().starts_with("missing field") => Err(e),
             Ok(0) | Err(_) => Err(de::Error::custom("id must be a positive whole number")),
             Ok(id) => {
                 CURRENT_ID.set(Some(id));
@@ -209,10 +257,7 @@ impl<'de> Deserialize<'de> for Date {
         OffsetDateTime::parse(&text, &Rfc3339)
             .map(Date)
             .map_err(|_| {
-                de::Error::custom(format!(
-                    "\"{}\" is not an RFC 3339 date-time like \"2026-11-20T14:03:00Z\"",
-                    text.chars().take(40).collect::<String>()
-                ))
+                de::Error::custom("not an RFC 3339 date-time like \"2026-11-20T14:03:00Z\"")
             })
     }
 }
@@ -287,7 +332,7 @@ impl<'de> Visitor<'de> for TotpVisitor {
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<TotpConfig, E> {
-        let uri = KeyUri::parse(text).map_err(|e| E::custom(format!("totp: {e}")))?;
+        let uri = KeyUri::parse(text).map_err(E::custom)?;
         Ok(TotpConfig {
             secret: uri.secret,
             params: uri.params,
@@ -314,7 +359,7 @@ impl<'de> Visitor<'de> for TotpVisitor {
             raw.digits.unwrap_or(u64::from(defaults.digits)),
             raw.period.unwrap_or(defaults.period),
         )
-        .map_err(|e| de::Error::custom(format!("totp: {e}")))?;
+        .map_err(de::Error::custom)?;
         Ok(TotpConfig {
             secret: raw.secret.0,
             params,
@@ -336,16 +381,16 @@ impl<'de> Deserialize<'de> for SecretField {
             fn visit_str<E: de::Error>(self, text: &str) -> Result<SecretField, E> {
                 Secret::from_base32(text)
                     .map(SecretField)
-                    .map_err(|e| E::custom(format!("totp secret: {e}")))
+                    .map_err(E::custom)
             }
         }
         deserializer
             .deserialize_str(SecretVisitor)
             .map_err(|e: D::Error| {
-                if e.to_string().starts_with("totp secret") {
+                if e.to_string().starts_with("the secret") {
                     e
                 } else {
-                    de::Error::custom("totp secret must be a base32 string")
+                    de::Error::custom("the secret must be a base32 string")
                 }
             })
     }
@@ -356,8 +401,6 @@ struct AlgorithmField(Algorithm);
 impl<'de> Deserialize<'de> for AlgorithmField {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        text.parse()
-            .map(AlgorithmField)
-            .map_err(|e| de::Error::custom(format!("totp: {e}")))
+        text.parse().map(AlgorithmField).map_err(de::Error::custom)
     }
 }
