@@ -115,7 +115,7 @@ mod tests {
         for (query, expected) in [
             ("SRV-DB", vec![101, 102, 103]),
             ("10.10.0.5", vec![121, 122, 123, 124]),
-            ("CORP", vec![121, 122, 123, 124]),
+            ("CORP", vec![121, 122, 123, 124, 161]),
             ("forest", vec![121]),
             ("tier0", vec![124]),
             ("143", vec![143]),
@@ -134,7 +134,7 @@ mod tests {
         let wide = ids(&credentials, &filter);
         filter.set_query("ro".into(), &haystacks, credentials.len());
         filter.set_query("roo".into(), &haystacks, credentials.len());
-        assert_eq!(ids(&credentials, &filter), vec![101, 111]);
+        assert_eq!(ids(&credentials, &filter), vec![101, 111, 121]);
         filter.set_query("r".into(), &haystacks, credentials.len());
         assert_eq!(ids(&credentials, &filter), wide);
         filter.set_query(String::new(), &haystacks, credentials.len());

@@ -32,7 +32,8 @@ mod tests {
     fn pads_cuts_and_respects_wide_characters() {
         assert_eq!(fit("root", 6), "root  ");
         assert_eq!(fit("administrator", 6), "admin…");
-        assert_eq!(fit("東京サーバ", 5), "東京… ");
+        assert_eq!(fit("東京サーバ", 5), "東京…");
+        assert_eq!(fit("東京サーバ", 6), "東京… ");
         assert_eq!(fit("x", 0), "");
     }
 }
