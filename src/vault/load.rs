@@ -115,7 +115,11 @@ fn io_reason(error: &io::Error) -> String {
 #[cfg(unix)]
 pub fn permission_warning(path: &Path) -> Option<String> {
     use std::os::unix::fs::PermissionsExt;
-    let mode = std::fs::metadata(path).ok()?.permissions().mode();
+    let mode = std::fs::metadata(path)
+        .ok()
+        .filter(std::fs::Metadata::is_file)?
+        .permissions()
+        .mode();
     (mode & 0o077 != 0).then(|| {
         format!(
             "warning: {} is readable by group or others (mode {:03o}); run: chmod 600 {}",

@@ -65,7 +65,9 @@ fn describe(error: &serde_path_to_error::Error<serde_json::Error>) -> ParseError
                 (None, Err(_)) => "a credential".to_owned(),
             };
             // An unknown field's message names it already; its path would say it twice.
-            let field = field.strip_prefix('.').filter(|_| !message.starts_with("unknown field"));
+            let field = field
+                .strip_prefix('.')
+                .filter(|_| !message.starts_with("unknown field"));
             match field {
                 Some(field) => format!("{who}, {field}"),
                 None => who,

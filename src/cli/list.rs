@@ -1,0 +1,146 @@
+//! `credview list`: the Credentials > All table, as aligned text or JSON.
+
+use std::io::Write;
+
+use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
+
+use crate::format;
+use crate::vault::{Credential, Vault};
+
+const HEADERS: [&str; 9] = [
+    "ID",
+    "HOSTNAME",
+    "TYPE",
+    "USERNAME",
+    "ADDITIONAL",
+    "DOMAIN",
+    "TAGS",
+    "LAST VIEW",
+    "TOTP",
+];
+
+pub fn table(vault: &Vault, out: &mut dyn Write) -> std::io::Result<()> {
+    let rows: Vec<[String; 9]> = vault
+        .credentials
+        .iter()
+        .map(|c| {
+            [
+                c.id.to_string(),
+                format::text(&c.device.hostname).to_owned(),
+                format::text(&c.kind).to_owned(),
+                c.username.clone(),
+                format::text(&c.additional).to_owned(),
+                format::text(&c.domain).to_owned(),
+                format::tags(c),
+                format::date(c.last_view),
+                if c.totp.is_some() { "yes" } else { "no" }.to_owned(),
+            ]
+        })
+        .collect();
+    let mut widths = HEADERS.map(UnicodeWidthStr::width);
+    for row in &rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.width());
+        }
+    }
+    let header = HEADERS.map(str::to_owned);
+    for row in std::iter::once(&header).chain(&rows) {
+        let mut line = String::new();
+        for (index, (cell, width)) in row.iter().zip(widths).enumerate() {
+            line.push_str(cell);
+            if index + 1 < row.len() {
+                line.push_str(&" ".repeat(width - cell.width() + 2));
+            }
+        }
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct ListedCredential<'a> {
+    id: u64,
+    username: &'a str,
+    #[serde(rename = "type")]
+    kind: Option<&'a str>,
+    domain: Option<&'a str>,
+    additional: Option<&'a str>,
+    tags: &'a [String],
+    device: ListedDevice<'a>,
+    totp: Option<ListedTotp>,
+    access: ListedAccess,
+    last_view: String,
+    expiration: String,
+    created: String,
+}
+
+#[derive(Serialize)]
+struct ListedDevice<'a> {
+    hostname: Option<&'a str>,
+    ip: Option<&'a str>,
+    #[serde(rename = "type")]
+    kind: Option<&'a str>,
+    vendor: Option<&'a str>,
+    site: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ListedTotp {
+    algorithm: String,
+    digits: u8,
+    period: u64,
+    short_secret: bool,
+}
+
+#[derive(Serialize)]
+struct ListedAccess {
+    view_password: bool,
+    start_session: bool,
+    require_reason: bool,
+}
+
+pub fn json(vault: &Vault, out: &mut dyn Write) -> std::io::Result<()> {
+    let listed: Vec<ListedCredential> = vault.credentials.iter().map(listed).collect();
+    serde_json::to_writer_pretty(&mut *out, &listed)?;
+    writeln!(out)
+}
+
+fn listed(c: &Credential) -> ListedCredential<'_> {
+    let rfc3339 = |d: Option<time::OffsetDateTime>| {
+        d.and_then(|d| {
+            d.format(&time::format_description::well_known::Rfc3339)
+                .ok()
+        })
+        .unwrap_or_default()
+    };
+    ListedCredential {
+        id: c.id,
+        username: &c.username,
+        kind: c.kind.as_deref(),
+        domain: c.domain.as_deref(),
+        additional: c.additional.as_deref(),
+        tags: &c.tags,
+        device: ListedDevice {
+            hostname: c.device.hostname.as_deref(),
+            ip: c.device.ip.as_deref(),
+            kind: c.device.kind.as_deref(),
+            vendor: c.device.vendor.as_deref(),
+            site: c.device.site.as_deref(),
+        },
+        totp: c.totp.as_ref().map(|t| ListedTotp {
+            algorithm: t.params.algorithm.to_string(),
+            digits: t.params.digits,
+            period: t.params.period,
+            short_secret: t.is_short(),
+        }),
+        access: ListedAccess {
+            view_password: c.access.view_password,
+            start_session: c.access.start_session,
+            require_reason: c.access.require_reason,
+        },
+        last_view: rfc3339(c.last_view),
+        expiration: rfc3339(c.expiration),
+        created: rfc3339(c.created),
+    }
+}
