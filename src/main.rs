@@ -28,7 +28,13 @@ fn main() -> ExitCode {
             let clock = SystemClock;
             let app = App::new(vault, source.name(), Settings::default(), clock.now());
             let mut clipboard = SystemClipboard::new(Box::new(std::io::stdout()));
-            credview::tui::run(app, &mut clipboard, &clock)
+            let mut audit = |_: &credview::app::msg::AuditRequest| Ok(());
+            let edges = credview::tui::Edges {
+                clipboard: &mut clipboard,
+                clock: &clock,
+                audit: &mut audit,
+            };
+            credview::tui::run(app, edges)
                 .map_err(|e| Failure::usage(format!("the terminal failed: {e}")))
         }
     });

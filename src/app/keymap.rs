@@ -17,6 +17,9 @@ pub enum Action {
     ClearFilter,
     Refresh,
     Copy,
+    ShowPassword,
+    CopyPassword,
+    ShowQr,
     Help,
 }
 
@@ -75,7 +78,10 @@ pub const BINDINGS: &[Binding] = &[
     Binding { context: Context::List, keys: &[plain(KeyCode::Esc)], label: "Esc", action: Action::ClearFilter, help: "clear the filter" },
     Binding { context: Context::Details, keys: &[ch('r')], label: "r", action: Action::Refresh, help: "refresh: next token once its step has begun" },
     Binding { context: Context::Details, keys: &[ch('c'), ch('y')], label: "c y", action: Action::Copy, help: "copy the token" },
-    Binding { context: Context::Details, keys: &[plain(KeyCode::Esc)], label: "Esc", action: Action::Close, help: "close Details" },
+    Binding { context: Context::Details, keys: &[ch('v')], label: "v", action: Action::ShowPassword, help: "show the password for 30 s" },
+    Binding { context: Context::Details, keys: &[ch('p')], label: "p", action: Action::CopyPassword, help: "copy the password" },
+    Binding { context: Context::Details, keys: &[ch('Q')], label: "Q", action: Action::ShowQr, help: "QR code to enrol the token in an authenticator app" },
+    Binding { context: Context::Details, keys: &[plain(KeyCode::Esc)], label: "Esc", action: Action::Close, help: "close the QR code, else Details" },
     Binding { context: Context::Anywhere, keys: &[ch('?')], label: "?", action: Action::Help, help: "this help" },
     Binding { context: Context::Anywhere, keys: &[ch('q'), ctrl('c')], label: "q Ctrl-C", action: Action::Quit, help: "quit" },
 ];

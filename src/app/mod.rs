@@ -1,13 +1,16 @@
 //! The pure application core: state, messages, the update function and the key table.
 
+mod details;
 pub mod filter;
 pub mod keymap;
 pub mod layout;
 pub mod msg;
+mod navigate;
 pub mod rows;
 pub mod state;
 mod update;
 
 pub use msg::{Effect, Msg};
 pub use state::{App, Settings};
+use update::say;
 pub use update::update;

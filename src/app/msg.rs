@@ -1,6 +1,7 @@
 use crossterm::event::{KeyEvent, MouseEvent};
 use zeroize::Zeroizing;
 
+use super::state::Sensitive;
 use crate::clipboard::Target;
 use crate::otp::Timestamp;
 
@@ -17,12 +18,25 @@ pub enum Msg {
     Tick(Timestamp),
     /// The edge carried out an `Effect::Copy`.
     Copied(Result<Target, String>, Timestamp),
+    /// The edge wrote (or failed to write) the audit record of an `Effect::Audit`.
+    Audited(Result<(), String>, Timestamp),
+}
+
+/// What the audit log must record before a sensitive action goes ahead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditRequest {
+    pub action: Sensitive,
+    pub credential_id: u64,
+    /// `username@hostname`.
+    pub credential: String,
+    pub reason: Option<String>,
 }
 
 /// What the app asks the edges to do; `update` itself never does I/O.
 #[derive(Clone, PartialEq, Eq)]
 pub enum Effect {
     Copy(Zeroizing<String>),
+    Audit(AuditRequest),
     /// Clear the clipboard if it still holds `expected` (what we put there).
     ClearClipboard {
         expected: Zeroizing<String>,
@@ -35,6 +49,7 @@ impl std::fmt::Debug for Effect {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Copy(_) => f.write_str("Copy(redacted)"),
+            Self::Audit(request) => write!(f, "Audit({request:?})"),
             Self::ClearClipboard { target, .. } => write!(f, "ClearClipboard({target:?})"),
             Self::Quit => f.write_str("Quit"),
         }

@@ -14,6 +14,10 @@ pub const STATUS_MILLIS: u64 = 5_000;
 pub const WARN_MILLIS: u64 = 5_000;
 /// Copying this close to the step's end warns that the code is about to expire.
 pub const LATE_COPY_MILLIS: u64 = 3_000;
+/// A shown password is masked again after this long.
+pub const PASSWORD_MILLIS: u64 = 30_000;
+/// The QR code closes by itself after this long.
+pub const QR_MILLIS: u64 = 45_000;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Settings {
@@ -49,8 +53,10 @@ pub struct App {
     pub details: Option<Details>,
     pub help: bool,
     pub status: Option<Status>,
-    /// A copy asked of the edge and not yet confirmed.
-    pub copying: Option<Zeroizing<String>>,
+    /// A copy asked of the edge and not yet confirmed, and what it is.
+    pub copying: Option<(Zeroizing<String>, Sensitive)>,
+    /// A sensitive action waiting for the audit log to confirm it was recorded.
+    pub auditing: Option<Sensitive>,
     /// The last confirmed copy, until it is cleared.
     pub clipboard: Option<Clip>,
     pub quit: bool,
@@ -75,6 +81,42 @@ pub enum Level {
 pub struct Details {
     pub credential: usize,
     pub token: TokenView,
+    /// Until when the password shows in clear, if it does.
+    pub password_until: Option<Timestamp>,
+    /// Until when the QR code shows, if it does.
+    pub qr_until: Option<Timestamp>,
+    /// The reason being typed before a password is revealed.
+    pub prompt: Option<ReasonPrompt>,
+    /// The reason given once in this pop-up, reused for its later password actions.
+    pub reason: Option<String>,
+}
+
+impl Details {
+    pub fn new(credential: usize, token: TokenView) -> Self {
+        Self {
+            credential,
+            token,
+            password_until: None,
+            qr_until: None,
+            prompt: None,
+            reason: None,
+        }
+    }
+}
+
+/// Actions that reveal a secret: each is written to the audit log before it happens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sensitive {
+    TokenCopy,
+    PasswordView,
+    PasswordCopy,
+    QrDisplay,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReasonPrompt {
+    pub purpose: Sensitive,
+    pub text: String,
 }
 
 /// What the Token OTP bar can show.
@@ -168,6 +210,7 @@ impl App {
             help: false,
             status: None,
             copying: None,
+            auditing: None,
             clipboard: None,
             quit: false,
         }
@@ -200,8 +243,11 @@ impl App {
             )),
             _ => None,
         };
+        let details = self.details.as_ref();
         [
             countdown,
+            details.and_then(|d| d.password_until),
+            details.and_then(|d| d.qr_until),
             self.status.as_ref().map(|s| s.until),
             self.clipboard.as_ref().map(|c| c.clear_at),
         ]

@@ -9,25 +9,37 @@ use crossterm::event::{Event, EventStream, MouseEventKind};
 use futures::StreamExt;
 use tokio::signal::unix::{SignalKind, signal};
 
+use crate::app::msg::AuditRequest;
 use crate::app::{App, Effect, Msg, update};
 use crate::clipboard::Clipboard;
 use crate::clock::Clock;
 
 pub use terminal::restore;
 
+/// Writes one audit record; an error refuses the action it was for.
+pub type Audit<'a> = &'a mut dyn FnMut(&AuditRequest) -> Result<(), String>;
+
+/// The edges the app's effects reach.
+pub struct Edges<'a> {
+    pub clipboard: &'a mut dyn Clipboard,
+    pub clock: &'a dyn Clock,
+    pub audit: Audit<'a>,
+}
+
 /// Runs the app until the user quits, the terminal goes away, or SIGTERM/SIGHUP arrives.
-pub fn run(app: App, clipboard: &mut dyn Clipboard, clock: &dyn Clock) -> io::Result<()> {
+pub fn run(app: App, edges: Edges<'_>) -> io::Result<()> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
-    runtime.block_on(event_loop(app, clipboard, clock))
+    runtime.block_on(event_loop(app, edges))
 }
 
-async fn event_loop(
-    mut app: App,
-    clipboard: &mut dyn Clipboard,
-    clock: &dyn Clock,
-) -> io::Result<()> {
+async fn event_loop(mut app: App, edges: Edges<'_>) -> io::Result<()> {
+    let Edges {
+        clipboard,
+        clock,
+        audit,
+    } = edges;
     let mut terminate = signal(SignalKind::terminate())?;
     let mut hangup = signal(SignalKind::hangup())?;
     let mut session = terminal::Session::start()?;
@@ -42,6 +54,9 @@ async fn event_loop(
             for effect in update(&mut app, msg) {
                 match effect {
                     Effect::Quit => return Ok(()),
+                    Effect::Audit(request) => {
+                        pending.push(Msg::Audited(audit(&request), clock.now()));
+                    }
                     Effect::Copy(text) => {
                         let result = clipboard.copy(&text).map_err(|e| e.to_string());
                         pending.push(Msg::Copied(result, clock.now()));

@@ -52,8 +52,14 @@ pub fn render(app: &App, details: &Details, frame: &mut Frame, screen: Rect) {
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
             .areas(sections);
+    let shown_for = details.password_until.map(|until| {
+        until
+            .as_millis()
+            .saturating_sub(app.now.as_millis())
+            .div_ceil(1000)
+    });
     frame.render_widget(
-        Paragraph::new(general(credential, usize::from(left.width))),
+        Paragraph::new(general(credential, shown_for, usize::from(left.width))),
         left,
     );
     frame.render_widget(
@@ -83,18 +89,20 @@ fn section(title: &str) -> Line<'static> {
     Line::styled(format!(" {title}"), theme::section())
 }
 
-fn general(c: &Credential, width: usize) -> Vec<Line<'static>> {
-    let password = match (&c.password, c.access.can_see_password()) {
-        (None, _) => "(none stored)",
-        (Some(_), true) => MASK,
-        (Some(_), false) => "hidden: no permission to view",
+/// `shown_for`: seconds left before a revealed password is masked again.
+fn general(c: &Credential, shown_for: Option<u64>, width: usize) -> Vec<Line<'static>> {
+    let password = match (&c.password, c.access.can_see_password(), shown_for) {
+        (None, _, _) => "(none stored)".to_owned(),
+        (Some(password), true, Some(seconds)) => format!("{}  ({seconds} s)", password.expose()),
+        (Some(_), true, None) => format!("{MASK}  (v shows)"),
+        (Some(_), false, _) => "hidden: no permission to view".to_owned(),
     };
     vec![
         section("General"),
         field("Username", &c.username, width),
         field("Type", format::text(&c.kind), width),
         field("Domain", format::text(&c.domain), width),
-        field("Password", password, width),
+        field("Password", &password, width),
         field("Additional", format::text(&c.additional), width),
         field("Tags", &format::tags(c), width),
         field("Expiration", &format::date(c.expiration), width),

@@ -20,6 +20,8 @@ const LIST: &[(Action, &str)] = &[
 const DETAILS: &[(Action, &str)] = &[
     (Action::Copy, "copy token"),
     (Action::Refresh, "refresh"),
+    (Action::ShowPassword, "password"),
+    (Action::ShowQr, "QR"),
     (Action::Close, "close"),
     (Action::Help, "help"),
     (Action::Quit, "quit"),
@@ -39,8 +41,11 @@ fn label(action: Action) -> &'static str {
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let prompting = app.details.as_ref().is_some_and(|d| d.prompt.is_some());
     let keys: Vec<(&str, &str)> = if app.help {
         vec![("Esc", "close help")]
+    } else if prompting {
+        vec![("Enter", "confirm"), ("Esc", "cancel")]
     } else if app.details.is_some() {
         DETAILS.iter().map(|&(a, what)| (label(a), what)).collect()
     } else if app.filter_editing {

@@ -11,7 +11,16 @@ use crate::app::App;
 use crate::app::state::Level;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let line = if app.filter_editing && app.details.is_none() {
+    let prompt = app.details.as_ref().and_then(|d| d.prompt.as_ref());
+    let line = if let Some(prompt) = prompt {
+        let label = " Reason for this password access: ";
+        let x = area.x + (label.width() + prompt.text.width()) as u16;
+        frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
+        Line::from(vec![
+            Span::styled(label, theme::key()),
+            Span::raw(prompt.text.clone()),
+        ])
+    } else if app.filter_editing && app.details.is_none() {
         let prompt = " / ";
         let x = area.x + (prompt.width() + app.filter.query.width()) as u16;
         frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));

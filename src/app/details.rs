@@ -1,0 +1,274 @@
+//! The Details pop-up: the token's life, refresh, copy, the password and the QR code.
+//! Every action that reveals a secret is audited first and happens only once that succeeded.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use zeroize::Zeroizing;
+
+use super::msg::{AuditRequest, Effect};
+use super::say;
+use super::state::{
+    App, Details, LATE_COPY_MILLIS, Level, PASSWORD_MILLIS, QR_MILLIS, ReasonPrompt, Sensitive,
+    Token, TokenView,
+};
+use crate::clipboard::Target;
+use crate::vault::Credential;
+
+pub(super) fn open_details(app: &mut App) {
+    let Some(index) = app.rows.credential_at(app.selected) else {
+        return;
+    };
+    let credential = &app.vault.credentials[index];
+    let token = match &credential.totp {
+        None => TokenView::NoTotp,
+        Some(_) if !credential.access.can_see_token() => TokenView::NoPermission,
+        Some(totp) => TokenView::Code(Box::new(Token::new(
+            totp.generator(),
+            app.now,
+            totp.is_short().then(|| totp.secret.bits()),
+        ))),
+    };
+    app.filter_editing = false;
+    app.details = Some(Details::new(index, token));
+}
+
+/// `Esc` closes the innermost thing open: the QR code, else the pop-up.
+pub(super) fn close(app: &mut App) {
+    match app.details.as_mut() {
+        Some(details) if details.qr_until.is_some() => details.qr_until = None,
+        _ => app.details = None,
+    }
+}
+
+/// The code renews by itself as soon as a tick finds its step over.
+pub(super) fn renew_token(app: &mut App) {
+    let now = app.now;
+    if let Some(token) = shown_token(app) {
+        if token.is_stale(now) {
+            *token = Token::new(token.totp.clone(), now, token.short_secret_bits);
+        }
+    }
+}
+
+fn shown_token(app: &mut App) -> Option<&mut Token> {
+    match app.details.as_mut()?.token {
+        TokenView::Code(ref mut token) => Some(&mut **token),
+        _ => None,
+    }
+}
+
+/// `r`: swap in the new code only once its step has begun, as the PAM console does.
+pub(super) fn refresh(app: &mut App) {
+    let now = app.now;
+    let Some(token) = shown_token(app) else {
+        return;
+    };
+    let text = if token.is_stale(now) {
+        *token = Token::new(token.totp.clone(), now, token.short_secret_bits);
+        "new token".to_owned()
+    } else {
+        let seconds = token.seconds_left(now);
+        format!("no new token yet: this one is still valid for {seconds} s")
+    };
+    say(app, text, Level::Info);
+}
+
+fn credential(app: &App) -> Option<&Credential> {
+    app.vault.credentials.get(app.details.as_ref()?.credential)
+}
+
+/// Why `action` may not happen on the open credential, in a plain sentence.
+fn refusal(app: &App, action: Sensitive) -> Option<&'static str> {
+    let details = app.details.as_ref()?;
+    let credential = credential(app)?;
+    match action {
+        Sensitive::TokenCopy | Sensitive::QrDisplay => match details.token {
+            TokenView::Code(_) => None,
+            TokenView::NoTotp => Some("no TOTP is configured for this credential"),
+            TokenView::NoPermission => Some("you may not see this token"),
+        },
+        Sensitive::PasswordView | Sensitive::PasswordCopy => {
+            if !credential.access.can_see_password() {
+                Some("you may not view this password: your access does not allow it")
+            } else if credential.password.is_none() {
+                Some("no password is stored for this credential")
+            } else {
+                None
+            }
+        }
+    }
+}
+
+/// The first step of every sensitive action: check, ask for a reason if needed, then audit.
+pub(super) fn request(app: &mut App, action: Sensitive, effects: &mut Vec<Effect>) {
+    if let Some(sentence) = refusal(app, action) {
+        say(app, sentence.to_owned(), Level::Warning);
+        return;
+    }
+    let Some(credential) = credential(app) else {
+        return;
+    };
+    let needs_reason = matches!(action, Sensitive::PasswordView | Sensitive::PasswordCopy)
+        && credential.access.require_reason;
+    let request = AuditRequest {
+        action,
+        credential_id: credential.id,
+        credential: credential.qualified_name(),
+        reason: None,
+    };
+    let Some(details) = app.details.as_mut() else {
+        return;
+    };
+    if needs_reason && details.reason.is_none() {
+        details.prompt = Some(ReasonPrompt {
+            purpose: action,
+            text: String::new(),
+        });
+        return;
+    }
+    app.auditing = Some(action);
+    effects.push(Effect::Audit(AuditRequest {
+        reason: details.reason.clone(),
+        ..request
+    }));
+}
+
+/// Typing the reason; `Enter` goes on with the action, `Esc` gives it up.
+pub(super) fn edit_reason(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect>) {
+    let Some(details) = app.details.as_mut() else {
+        return;
+    };
+    let Some(prompt) = details.prompt.as_mut() else {
+        return;
+    };
+    match key.code {
+        KeyCode::Esc => {
+            details.prompt = None;
+            say(app, "cancelled: no reason given".to_owned(), Level::Info);
+        }
+        KeyCode::Enter if prompt.text.trim().is_empty() => {
+            say(
+                app,
+                "a reason is required: type it, or Esc to cancel".to_owned(),
+                Level::Warning,
+            );
+        }
+        KeyCode::Enter => {
+            let purpose = prompt.purpose;
+            details.reason = Some(prompt.text.trim().to_owned());
+            details.prompt = None;
+            request(app, purpose, effects);
+        }
+        KeyCode::Backspace => {
+            prompt.text.pop();
+        }
+        KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => prompt.text.clear(),
+        KeyCode::Char(c)
+            if !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            prompt.text.push(c);
+        }
+        _ => {}
+    }
+}
+
+/// The audit log has answered: go ahead, or refuse as a PAM does when it cannot record.
+pub(super) fn on_audited(app: &mut App, result: Result<(), String>, effects: &mut Vec<Effect>) {
+    let Some(action) = app.auditing.take() else {
+        return;
+    };
+    if let Err(reason) = result {
+        say(
+            app,
+            format!("refused: the audit log could not be written ({reason})"),
+            Level::Error,
+        );
+        return;
+    }
+    let now = app.now;
+    match action {
+        Sensitive::TokenCopy => {
+            // A key can arrive just past a step's end, before the tick that renews the code.
+            renew_token(app);
+            if let Some(code) = shown_token(app).map(|t| Zeroizing::new(t.code.to_string())) {
+                copy(app, code, action, effects);
+            }
+        }
+        Sensitive::PasswordCopy => {
+            if let Some(password) = credential(app).and_then(|c| c.password.as_ref()) {
+                copy(
+                    app,
+                    Zeroizing::new(password.expose().to_owned()),
+                    action,
+                    effects,
+                );
+            }
+        }
+        Sensitive::PasswordView => {
+            if let Some(details) = app.details.as_mut() {
+                details.password_until = Some(now.plus_millis(PASSWORD_MILLIS));
+            }
+        }
+        Sensitive::QrDisplay => {
+            if let Some(details) = app.details.as_mut() {
+                details.qr_until = Some(now.plus_millis(QR_MILLIS));
+            }
+        }
+    }
+}
+
+fn copy(app: &mut App, text: Zeroizing<String>, what: Sensitive, effects: &mut Vec<Effect>) {
+    app.copying = Some((text.clone(), what));
+    effects.push(Effect::Copy(text));
+}
+
+pub(super) fn on_copied(app: &mut App, result: Result<Target, String>) {
+    let now = app.now;
+    let clear_after = app.settings.clear_clipboard_after_millis;
+    let Some((text, what)) = app.copying.take() else {
+        return;
+    };
+    let late = what == Sensitive::TokenCopy
+        && shown_token(app)
+            .map(|t| t.millis_left(now))
+            .is_some_and(|left| left <= LATE_COPY_MILLIS);
+    let noun = if what == Sensitive::TokenCopy {
+        "token"
+    } else {
+        "password"
+    };
+    match result {
+        Ok(target) => {
+            app.clipboard = Some(super::state::Clip {
+                text,
+                target,
+                clear_at: now.plus_millis(clear_after),
+            });
+            let mut text = format!(
+                "{noun} copied to {}; cleared in {} s",
+                target.describe(),
+                clear_after.div_ceil(1000)
+            );
+            if late {
+                text.push_str(" — it expires in a moment, the next one may be safer");
+            }
+            say(app, text, if late { Level::Warning } else { Level::Info });
+        }
+        // An earlier copy that did land keeps its own clear.
+        Err(reason) => say(app, format!("could not copy: {reason}"), Level::Error),
+    }
+}
+
+/// Masks the password and closes the QR code when their time is up.
+pub(super) fn expire(app: &mut App) {
+    let now = app.now;
+    if let Some(details) = app.details.as_mut() {
+        if details.password_until.is_some_and(|until| until <= now) {
+            details.password_until = None;
+        }
+        if details.qr_until.is_some_and(|until| until <= now) {
+            details.qr_until = None;
+        }
+    }
+}
