@@ -139,3 +139,20 @@ proptest! {
         prop_assert_eq!(decoded, Ok(bytes), "{}", text);
     }
 }
+
+/// Found by `key_uri_round_trips`: without an issuer, `to_uri` escaped the account's colon as
+/// `%3A`, which `parse` reads as the issuer/account separator, so "ops:root" came back as
+/// issuer "ops", account "root" (and ":" as an empty account).
+#[test]
+fn key_uri_keeps_a_colon_in_an_account_without_issuer() {
+    for account in ["ops:root", ":", "a:b:c"] {
+        let uri = KeyUri {
+            issuer: None,
+            account: account.to_owned(),
+            secret: Secret::from_base32("JBSWY3DPEHPK3PXP").unwrap(),
+            params: Params::default(),
+        };
+        let text = uri.to_uri();
+        assert_eq!(KeyUri::parse(&text).as_ref(), Ok(&uri), "{}", text.as_str());
+    }
+}
