@@ -3,11 +3,18 @@
 //! The core (`otp`, `vault`, `app`) is pure; `clock`, `clipboard` and `tui` are the edges.
 
 pub mod app;
+pub mod audit;
 pub mod cli;
 pub mod clipboard;
 pub mod clock;
+pub mod enrol;
 pub mod format;
+pub mod fsutil;
+pub mod hygiene;
 pub mod otp;
+pub mod prompt;
+pub mod template;
 pub mod tui;
 pub mod ui;
+pub mod unlock;
 pub mod vault;

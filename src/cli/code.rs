@@ -4,7 +4,7 @@ use std::io::Write;
 
 use super::Failure;
 use crate::otp::Timestamp;
-use crate::vault::Credential;
+use crate::vault::{Credential, TotpConfig, Vault};
 
 pub fn at_time(secs: i64) -> Result<Timestamp, Failure> {
     u64::try_from(secs)
@@ -19,11 +19,31 @@ pub fn code(
     next: bool,
     err: &mut dyn Write,
 ) -> Result<String, Failure> {
-    let name = format!(
+    let generator = checked_totp(credential, err)?.generator();
+    let code = if next {
+        generator.next_code(at)
+    } else {
+        generator.code(at)
+    };
+    Ok(code.to_string())
+}
+
+/// `credential 101 (root@srv-db-01)`, as messages name a credential.
+pub(crate) fn describe(credential: &Credential) -> String {
+    format!(
         "credential {} ({})",
         credential.id,
         credential.qualified_name()
-    );
+    )
+}
+
+/// The checks every command that reveals a token makes (no TOTP, no permission: exit 1),
+/// warning on `err` about a short secret.
+pub(crate) fn checked_totp<'a>(
+    credential: &'a Credential,
+    err: &mut dyn Write,
+) -> Result<&'a TotpConfig, Failure> {
+    let name = describe(credential);
     let totp = credential
         .totp
         .as_ref()
@@ -41,11 +61,12 @@ pub fn code(
             totp.secret.bits()
         );
     }
-    let generator = totp.generator();
-    let code = if next {
-        generator.next_code(at)
-    } else {
-        generator.code(at)
-    };
-    Ok(code.to_string())
+    Ok(totp)
+}
+
+/// The credential a command names; a missing one is exit 1, as for `code`.
+pub(crate) fn find<'a>(vault: &'a Vault, spec: &str) -> Result<&'a Credential, Failure> {
+    vault
+        .find(spec)
+        .map_err(|e| Failure::unavailable(e.to_string()))
 }

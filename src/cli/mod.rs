@@ -3,14 +3,28 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use crate::audit::{AuditAction, AuditLog};
 use crate::clock::Clock;
+use crate::unlock::Unlock;
+use crate::vault::encrypted::Keys;
 use crate::vault::{Source, Vault};
 use clap::{Parser, Subcommand};
 
+mod audit;
 mod code;
+mod crypt;
 mod list;
+mod qr;
+mod render;
+mod uri;
+mod verify;
 
+pub use audit::{AuditArgs, run_audit_command};
 pub use code::code;
+pub use crypt::{DecryptArgs, EncryptArgs};
+pub use qr::QrArgs;
+pub use render::RenderArgs;
+pub use verify::VerifyArgs;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -19,12 +33,28 @@ pub use code::code;
     about = "Privileged credentials and their TOTP codes, in the terminal",
     after_help = "With no command, opens the Credentials > All screen.\n\
                   The vault is --vault PATH, else $CREDVIEW_VAULT, else \
-                  $XDG_CONFIG_HOME/credview/vault.json, else the built-in demo vault."
+                  $XDG_CONFIG_HOME/credview/vault.json (or vault.age), else the built-in \
+                  demo vault. A vault ending in .age is decrypted in memory: with --identity, \
+                  else the passphrase in $CREDVIEW_PASSPHRASE_FILE, else one typed when asked."
 )]
 pub struct Cli {
-    /// The vault file to read (JSON)
+    /// The vault file to read (JSON, or age-encrypted JSON when it ends in .age)
     #[arg(long, global = true, value_name = "PATH")]
     pub vault: Option<PathBuf>,
+
+    /// An age identity file (AGE-SECRET-KEY-1...) for vaults encrypted to a key; repeatable
+    #[arg(long, global = true, value_name = "FILE")]
+    pub identity: Vec<PathBuf>,
+
+    /// Where to append the audit log (else $XDG_STATE_HOME/credview/audit.jsonl, else
+    /// ~/.local/state/credview/audit.jsonl)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub audit: Option<PathBuf>,
+
+    /// Write no audit records (commands that reveal secrets otherwise refuse when the log
+    /// cannot be written)
+    #[arg(long, global = true, conflicts_with = "audit")]
+    pub no_audit: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -49,6 +79,23 @@ pub enum Command {
         #[arg(long)]
         next: bool,
     },
+    /// Encrypt a plain JSON vault into an age file (passphrase, or --recipient/--identity keys)
+    Encrypt(EncryptArgs),
+    /// Decrypt an age vault to stdout (or --output FILE), for editing; prints a warning
+    Decrypt(DecryptArgs),
+    /// Print a credential's otpauth:// Key URI (it contains the secret)
+    Uri {
+        /// The credential: its id or username@hostname
+        credential: String,
+    },
+    /// Draw a credential's Key URI as a QR code for an authenticator app, or write a PNG
+    Qr(QrArgs),
+    /// Check a code against a credential's, allowing a few steps of clock drift
+    Verify(VerifyArgs),
+    /// Fill a template's tags ([#TOTP_TOKEN#], [#USERNAME#], [password], ...) and print it
+    Render(RenderArgs),
+    /// Show the audit log of revealed codes, passwords and QR codes
+    Audit(AuditArgs),
 }
 
 /// Exit statuses, as DESIGN.md fixes them.
@@ -83,20 +130,52 @@ impl Failure {
     }
 }
 
-/// Reads the vault a command needs, printing the permission warning on `stderr`.
+/// Reads a plain vault, printing the permission warnings on `stderr`.
 pub fn open_vault(source: &Source, stderr: &mut dyn Write) -> Result<Vault, Failure> {
+    open_vault_with(source, &mut crate::vault::encrypted::NoKeys, stderr)
+}
+
+/// Reads the vault, asking `keys` for what an encrypted one needs.
+pub fn open_vault_with(
+    source: &Source,
+    keys: &mut dyn Keys,
+    stderr: &mut dyn Write,
+) -> Result<Vault, Failure> {
     if let Source::File(path) = source {
-        if let Some(warning) = crate::vault::permission_warning(path) {
+        // A refused symlink gets its error alone, not warnings about where it points.
+        let warnings = match crate::vault::check_symlink(path) {
+            Ok(()) => crate::vault::permission_warnings(path),
+            Err(_) => Vec::new(),
+        };
+        for warning in warnings {
             let _ = writeln!(stderr, "{warning}");
         }
     }
-    source.load().map_err(|e| Failure::usage(e.to_string()))
+    source
+        .load_with(keys)
+        .map_err(|e| Failure::usage(e.to_string()))
+}
+
+/// Runs a command that works on files named on the command line rather than on the vault;
+/// `None` for the others.
+pub fn run_file_command(
+    command: Option<&Command>,
+    keys: &mut Unlock,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Option<Result<(), Failure>> {
+    match command? {
+        Command::Encrypt(args) => Some(crypt::encrypt(args, keys, err)),
+        Command::Decrypt(args) => Some(crypt::decrypt(args, keys, out, err)),
+        _ => None,
+    }
 }
 
 pub fn run_command(
     command: &Command,
     vault: &Vault,
     clock: &dyn Clock,
+    audit: &mut dyn AuditLog,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), Failure> {
@@ -115,9 +194,26 @@ pub fn run_command(
             let credential = vault
                 .find(credential)
                 .map_err(|e| Failure::unavailable(e.to_string()))?;
-            let line = code::code(credential, at, *next, err)?;
-            writeln!(out, "{line}")
+            let line = zeroize::Zeroizing::new(code::code(credential, at, *next, err)?);
+            audit::record(audit, AuditAction::Code, credential, clock)?;
+            writeln!(out, "{}", line.as_str())
+        }
+        Command::Uri { credential } => return uri::uri(vault, credential, audit, clock, out, err),
+        Command::Qr(args) => return qr::qr(vault, args, audit, clock, out, err),
+        Command::Verify(args) => return verify::verify(vault, args, clock, out, err),
+        Command::Render(args) => return render::render(vault, args, audit, clock, out, err),
+        Command::Audit(_) => {
+            return Err(Failure::usage("audit reads the log, not the vault"));
+        }
+        Command::Encrypt(_) | Command::Decrypt(_) => {
+            return Err(Failure::usage(
+                "encrypt and decrypt work on files, not on an open vault",
+            ));
         }
     };
-    written.map_err(|e| Failure::usage(format!("cannot write the output: {e}")))
+    match written {
+        // The reader went away (`credview list | head`): nothing left to say to anyone.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|e| Failure::usage(format!("cannot write the output: {e}"))),
+    }
 }

@@ -4,8 +4,12 @@ use std::fmt;
 use std::io;
 use std::path::Path;
 
+use zeroize::Zeroizing;
+
+use super::encrypted::{Keys, NoKeys, decrypt, is_encrypted};
 use super::model::Vault;
 use super::parse::vault_from_slice;
+use super::perms::check_symlink;
 
 #[derive(Debug)]
 pub struct VaultError {
@@ -35,7 +39,7 @@ impl VaultError {
         }
     }
 
-    fn file(origin: &str, message: impl Into<String>) -> Self {
+    pub(super) fn file(origin: &str, message: impl Into<String>) -> Self {
         Self {
             origin: origin.to_owned(),
             position: None,
@@ -44,7 +48,13 @@ impl VaultError {
     }
 }
 
+/// Reads a plain vault; an encrypted one fails, saying a key is needed.
 pub fn load_file(path: &Path) -> Result<Vault, VaultError> {
+    load_file_with(path, &mut NoKeys)
+}
+
+/// Reads a vault, decrypting a `.age` one in memory with a key from `keys`.
+pub fn load_file_with(path: &Path, keys: &mut dyn Keys) -> Result<Vault, VaultError> {
     let origin = path.display().to_string();
     if path.is_dir() {
         return Err(VaultError::file(
@@ -52,7 +62,14 @@ pub fn load_file(path: &Path) -> Result<Vault, VaultError> {
             "is a directory, not a vault file",
         ));
     }
+    check_symlink(path).map_err(|message| VaultError::file(&origin, message))?;
+    // Plain vault text holds the secrets too: wiped on drop like the decrypted text.
     let bytes = std::fs::read(path).map_err(|e| VaultError::file(&origin, io_reason(&e)))?;
+    let bytes = Zeroizing::new(bytes);
+    if is_encrypted(path) {
+        let plaintext = decrypt(&origin, &bytes, keys)?;
+        return parse(&origin, &plaintext);
+    }
     parse(&origin, &bytes)
 }
 
@@ -109,28 +126,4 @@ fn io_reason(error: &io::Error) -> String {
         io::ErrorKind::PermissionDenied => "permission denied; check the file's owner and mode".into(),
         _ => format!("cannot read the file: {error}"),
     }
-}
-
-/// Like ssh for private keys: a vault others can read deserves a warning.
-#[cfg(unix)]
-pub fn permission_warning(path: &Path) -> Option<String> {
-    use std::os::unix::fs::PermissionsExt;
-    let mode = std::fs::metadata(path)
-        .ok()
-        .filter(std::fs::Metadata::is_file)?
-        .permissions()
-        .mode();
-    (mode & 0o077 != 0).then(|| {
-        format!(
-            "warning: {} is readable by group or others (mode {:03o}); run: chmod 600 {}",
-            path.display(),
-            mode & 0o777,
-            path.display()
-        )
-    })
-}
-
-#[cfg(not(unix))]
-pub fn permission_warning(_path: &Path) -> Option<String> {
-    None
 }

@@ -1,6 +1,6 @@
 //! JSON to `Vault`. Validation happens inside deserialization, so serde_json can say where.
 
-use std::cell::Cell;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
 
@@ -10,13 +10,21 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 use super::model::{Access, Credential, Device, Password, TotpConfig, Vault};
-use crate::otp::{Algorithm, KeyUri, Params, Secret};
+use crate::otp::{Algorithm, KeyUri, Params, Secret, UnknownAlgorithm};
 
 pub const VERSION: u64 = 1;
 
+/// What the reader knows of the credentials so far, so an error deep inside one can name it
+/// and a repeated id is caught at the id itself. One reader per thread at a time.
+#[derive(Default)]
+struct Reading {
+    current_id: Option<u64>,
+    index: usize,
+    seen: HashMap<u64, usize>,
+}
+
 thread_local! {
-    /// The id of the credential being read, so an error deeper in it can name it.
-    static CURRENT_ID: Cell<Option<u64>> = const { Cell::new(None) };
+    static READING: RefCell<Reading> = RefCell::new(Reading::default());
 }
 
 /// A problem at a place in the text: 1-based line and column, and what is wrong there.
@@ -28,7 +36,24 @@ pub struct ParseError {
 }
 
 pub fn vault_from_slice(bytes: &[u8]) -> Result<Vault, ParseError> {
-    CURRENT_ID.set(None);
+    READING.set(Reading::default());
+    if let Some(at) = bytes.iter().position(|b| !b.is_ascii_whitespace()) {
+        if bytes[at] != b'{' {
+            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            let column = at
+                - bytes[..at]
+                    .iter()
+                    .rposition(|&b| b == b'\n')
+                    .map_or(0, |n| n + 1)
+                + 1;
+            return Err(ParseError {
+                line,
+                column,
+                message: "a vault is a JSON object: {\"version\": 1, \"credentials\": [...]}"
+                    .to_owned(),
+            });
+        }
+    }
     let mut json = serde_json::Deserializer::from_slice(bytes);
     let raw: RawVault = serde_path_to_error::deserialize(&mut json).map_err(|e| describe(&e))?;
     json.end().map_err(|e| ParseError {
@@ -59,7 +84,10 @@ fn describe(error: &serde_path_to_error::Error<serde_json::Error>) -> ParseError
     let place = match path.strip_prefix("credentials[") {
         Some(rest) => {
             let (index, field) = rest.split_once(']').unwrap_or((rest, ""));
-            let who = match (CURRENT_ID.get(), index.parse::<usize>()) {
+            let who = match (
+                READING.with_borrow(|r| r.current_id),
+                index.parse::<usize>(),
+            ) {
                 (Some(id), _) => format!("credential {id}"),
                 (None, Ok(index)) => format!("credential #{}", index + 1),
                 (None, Err(_)) => "a credential".to_owned(),
@@ -100,6 +128,7 @@ struct Version;
 impl<'de> Deserialize<'de> for Version {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         match u64::deserialize(deserializer) {
+            Err(e) if e.to_string().starts_with("missing field") => Err(e),
             Ok(VERSION) => Ok(Version),
             Ok(other) => Err(de::Error::custom(format!(
                 "unsupported version {other}; this credview reads version {VERSION}"
@@ -130,19 +159,15 @@ impl<'de> Visitor<'de> for CredentialsVisitor {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Credentials, A::Error> {
         let mut credentials = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-        let mut seen: HashMap<u64, usize> = HashMap::new();
         loop {
             let index = credentials.len() + 1;
-            CURRENT_ID.set(None);
+            READING.with_borrow_mut(|r| {
+                r.current_id = None;
+                r.index = index;
+            });
             let Some(credential) = seq.next_element::<Credential>()? else {
                 break;
             };
-            if let Some(first) = seen.insert(credential.id, index) {
-                return Err(de::Error::custom(format!(
-                    "credential #{index}: duplicate id {} (credential #{first} has it already)",
-                    credential.id
-                )));
-            }
             credentials.push(credential);
         }
         Ok(Credentials(credentials))
@@ -232,10 +257,15 @@ impl<'de> Deserialize<'de> for Id {
         match u64::deserialize(deserializer) {
             Err(e) if e.to_string().starts_with("missing field") => Err(e),
             Ok(0) | Err(_) => Err(de::Error::custom("id must be a positive whole number")),
-            Ok(id) => {
-                CURRENT_ID.set(Some(id));
+            Ok(id) => READING.with_borrow_mut(|r| {
+                if let Some(first) = r.seen.insert(id, r.index) {
+                    return Err(de::Error::custom(format!(
+                        "duplicate id {id} (credential #{first} has it already)"
+                    )));
+                }
+                r.current_id = Some(id);
                 Ok(Id(id))
-            }
+            }),
         }
     }
 }
@@ -252,15 +282,35 @@ struct Date(OffsetDateTime);
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text =
-            <std::borrow::Cow<'de, str>>::deserialize(deserializer).map_err(|_: D::Error| {
-                de::Error::custom("a date must be a string like \"2026-11-20T14:03:00Z\"")
-            })?;
-        OffsetDateTime::parse(&text, &Rfc3339)
-            .map(Date)
-            .map_err(|_| {
-                de::Error::custom("not an RFC 3339 date-time like \"2026-11-20T14:03:00Z\"")
-            })
+        deserializer.deserialize_str(ParseStr {
+            expecting: "an RFC 3339 date-time string like \"2026-11-20T14:03:00Z\"",
+            parse: |text: &str| {
+                OffsetDateTime::parse(text, &Rfc3339)
+                    .map(Date)
+                    .map_err(|_| {
+                        "not an RFC 3339 date-time like \"2026-11-20T14:03:00Z\"".to_owned()
+                    })
+            },
+        })
+    }
+}
+
+/// Parses a string inside the visitor, so serde_json reports a bad value at the value itself
+/// rather than after the object around it.
+struct ParseStr<F> {
+    expecting: &'static str,
+    parse: F,
+}
+
+impl<T, F: FnOnce(&str) -> Result<T, String>> Visitor<'_> for ParseStr<F> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.expecting)
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<T, E> {
+        (self.parse)(text).map_err(E::custom)
     }
 }
 
@@ -374,27 +424,14 @@ struct SecretField(Secret);
 
 impl<'de> Deserialize<'de> for SecretField {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct SecretVisitor;
-        impl Visitor<'_> for SecretVisitor {
-            type Value = SecretField;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a base32 string")
-            }
-            fn visit_str<E: de::Error>(self, text: &str) -> Result<SecretField, E> {
+        deserializer.deserialize_str(ParseStr {
+            expecting: "a base32 string",
+            parse: |text: &str| {
                 Secret::from_base32(text)
                     .map(SecretField)
-                    .map_err(E::custom)
-            }
-        }
-        deserializer
-            .deserialize_str(SecretVisitor)
-            .map_err(|e: D::Error| {
-                if e.to_string().starts_with("the secret") {
-                    e
-                } else {
-                    de::Error::custom("the secret must be a base32 string")
-                }
-            })
+                    .map_err(|e| e.to_string())
+            },
+        })
     }
 }
 
@@ -402,7 +439,13 @@ struct AlgorithmField(Algorithm);
 
 impl<'de> Deserialize<'de> for AlgorithmField {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        text.parse().map(AlgorithmField).map_err(de::Error::custom)
+        deserializer.deserialize_str(ParseStr {
+            expecting: "SHA1, SHA256 or SHA512",
+            parse: |text: &str| {
+                text.parse()
+                    .map(AlgorithmField)
+                    .map_err(|e: UnknownAlgorithm| e.to_string())
+            },
+        })
     }
 }

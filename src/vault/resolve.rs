@@ -3,7 +3,8 @@
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-use super::load::{VaultError, load_file, parse};
+use super::encrypted::{Keys, NoKeys};
+use super::load::{VaultError, load_file_with, parse};
 use super::model::Vault;
 
 pub const DEMO_VAULT: &str = include_str!("../../assets/demo-vault.json");
@@ -28,10 +29,11 @@ impl Source {
         let config = set("XDG_CONFIG_HOME")
             .map(PathBuf::from)
             .or_else(|| set("HOME").map(|home| PathBuf::from(home).join(".config")));
-        match config.map(|dir| dir.join("credview").join("vault.json")) {
-            Some(path) if path.exists() => Self::File(path),
-            _ => Self::Demo,
-        }
+        let folder = config.map(|dir| dir.join("credview"));
+        ["vault.json", "vault.age"]
+            .iter()
+            .find_map(|name| folder.as_ref().map(|f| f.join(name)).filter(|p| p.exists()))
+            .map_or(Self::Demo, Self::File)
     }
 
     pub fn name(&self) -> String {
@@ -41,9 +43,15 @@ impl Source {
         }
     }
 
+    /// Reads a plain vault (an encrypted one fails, saying a key is needed).
     pub fn load(&self) -> Result<Vault, VaultError> {
+        self.load_with(&mut NoKeys)
+    }
+
+    /// Reads the vault, asking `keys` for what an encrypted (`.age`) one needs.
+    pub fn load_with(&self, keys: &mut dyn Keys) -> Result<Vault, VaultError> {
         match self {
-            Self::File(path) => load_file(path),
+            Self::File(path) => load_file_with(path, keys),
             Self::Demo => parse(DEMO_NAME, DEMO_VAULT.as_bytes()),
         }
     }
@@ -98,6 +106,19 @@ mod tests {
             Source::File(dir.path().join(".config/credview/vault.json"))
         );
         assert_eq!(Source::resolve(None, env(&[])), Source::Demo);
+    }
+
+    #[test]
+    fn an_encrypted_config_vault_is_found_after_the_plain_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let xdg = dir.path().to_str().unwrap();
+        std::fs::create_dir_all(dir.path().join("credview")).unwrap();
+        std::fs::write(dir.path().join("credview/vault.age"), "x").unwrap();
+        let source = Source::resolve(None, env(&[("XDG_CONFIG_HOME", xdg)]));
+        assert_eq!(source, Source::File(dir.path().join("credview/vault.age")));
+        std::fs::write(dir.path().join("credview/vault.json"), "{}").unwrap();
+        let source = Source::resolve(None, env(&[("XDG_CONFIG_HOME", xdg)]));
+        assert_eq!(source, Source::File(dir.path().join("credview/vault.json")));
     }
 
     #[test]

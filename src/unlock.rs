@@ -1,0 +1,201 @@
+//! Where the key to an encrypted vault comes from: `--identity FILE` for vaults encrypted to
+//! an age key; for passphrase vaults `$CREDVIEW_PASSPHRASE_FILE`, else a prompt on the
+//! terminal with no echo. Nothing here ever prints a passphrase or a key.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+use age::secrecy::{ExposeSecret, SecretString};
+use zeroize::Zeroizing;
+
+use crate::prompt::{Prompt, Tty};
+use crate::vault::encrypted::{Identities, Keys, Lock};
+
+pub const PASSPHRASE_FILE: &str = "CREDVIEW_PASSPHRASE_FILE";
+
+pub struct Unlock {
+    identity_files: Vec<PathBuf>,
+    passphrase_file: Option<PathBuf>,
+    prompt: Box<dyn Prompt>,
+}
+
+impl Unlock {
+    /// `env` looks up an environment variable, as in `Source::resolve`.
+    pub fn new(identity_files: &[PathBuf], env: impl Fn(&str) -> Option<OsString>) -> Self {
+        Self {
+            identity_files: identity_files.to_vec(),
+            passphrase_file: env(PASSPHRASE_FILE)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from),
+            prompt: Box::new(Tty),
+        }
+    }
+
+    pub fn with_prompt(mut self, prompt: Box<dyn Prompt>) -> Self {
+        self.prompt = prompt;
+        self
+    }
+
+    /// What `credview encrypt` locks with: `--recipient` keys, else the public keys of the
+    /// `--identity` files, else a new passphrase (typed twice when prompted).
+    pub fn lock(&mut self, recipients: &[String], target: &str) -> Result<Lock, String> {
+        if !recipients.is_empty() {
+            return recipients
+                .iter()
+                .map(|text| {
+                    text.trim()
+                        .parse::<age::x25519::Recipient>()
+                        .map(|r| Box::new(r) as Box<dyn age::Recipient + Send>)
+                        .map_err(|_| format!("--recipient {text}: not an age public key (age1...)"))
+                })
+                .collect::<Result<_, _>>()
+                .map(Lock::Recipients);
+        }
+        if !self.identity_files.is_empty() {
+            let mut all = Vec::new();
+            for path in &self.identity_files {
+                let file = identity_file(path)?;
+                all.extend(file.to_recipients().map_err(|e| identity_error(path, &e))?);
+            }
+            return Ok(Lock::Recipients(all));
+        }
+        if let Some(path) = &self.passphrase_file {
+            return read_passphrase_file(path).map(Lock::Passphrase);
+        }
+        let first = self.prompt.ask(&format!("New passphrase for {target}: "))?;
+        refuse_empty(&first)?;
+        let again = self.prompt.ask("Type it again: ")?;
+        if first.expose_secret() != again.expose_secret() {
+            return Err("the two passphrases differ; nothing was written".into());
+        }
+        Ok(Lock::Passphrase(first))
+    }
+}
+
+impl Keys for Unlock {
+    fn passphrase(&mut self, origin: &str) -> Result<SecretString, String> {
+        if let Some(path) = &self.passphrase_file {
+            return read_passphrase_file(path);
+        }
+        let passphrase = self.prompt.ask(&format!("Passphrase for {origin}: "))?;
+        refuse_empty(&passphrase)?;
+        Ok(passphrase)
+    }
+
+    fn identities(&mut self) -> Result<Option<Identities>, String> {
+        if self.identity_files.is_empty() {
+            return Ok(None);
+        }
+        let mut all = Identities::new();
+        for path in &self.identity_files {
+            let file = identity_file(path)?;
+            all.extend(
+                file.into_identities()
+                    .map_err(|e| identity_error(path, &e))?,
+            );
+        }
+        Ok(Some(all))
+    }
+}
+
+fn refuse_empty(passphrase: &SecretString) -> Result<(), String> {
+    if passphrase.expose_secret().is_empty() {
+        return Err("the passphrase is empty".into());
+    }
+    Ok(())
+}
+
+/// The first line of the file, without its line ending.
+fn read_passphrase_file(path: &Path) -> Result<SecretString, String> {
+    let what = format!("{PASSPHRASE_FILE} {}", path.display());
+    let bytes = Zeroizing::new(std::fs::read(path).map_err(|e| format!("{what}: {e}"))?);
+    let line = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let text =
+        std::str::from_utf8(line).map_err(|_| format!("{what}: the file is not UTF-8 text"))?;
+    if text.is_empty() {
+        return Err(format!("{what}: the first line, the passphrase, is empty"));
+    }
+    Ok(SecretString::from(text))
+}
+
+fn identity_file(path: &Path) -> Result<age::IdentityFile<age::NoCallbacks>, String> {
+    let what = format!("--identity {}", path.display());
+    let bytes = Zeroizing::new(std::fs::read(path).map_err(|e| format!("{what}: {e}"))?);
+    // age's own messages name a line number, never the line.
+    let file = age::IdentityFile::from_buffer(bytes.as_slice())
+        .map_err(|e| format!("{what}: {e} (expected AGE-SECRET-KEY-1... lines)"))?;
+    Ok(file)
+}
+
+fn identity_error(path: &Path, error: &dyn std::fmt::Display) -> String {
+    format!("--identity {}: {error}", path.display())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::VecDeque;
+
+    struct Script(VecDeque<&'static str>);
+
+    impl Prompt for Script {
+        fn ask(&mut self, _question: &str) -> Result<SecretString, String> {
+            self.0
+                .pop_front()
+                .map(SecretString::from)
+                .ok_or_else(|| "no terminal".to_owned())
+        }
+    }
+
+    fn unlock(env: &[(&str, &str)], answers: &[&'static str]) -> Unlock {
+        let env: Vec<(String, String)> = env
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        Unlock::new(&[], move |name| {
+            env.iter().find(|(k, _)| k == name).map(|(_, v)| v.into())
+        })
+        .with_prompt(Box::new(Script(answers.iter().copied().collect())))
+    }
+
+    #[test]
+    fn the_passphrase_file_wins_and_loses_its_line_ending() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("pass");
+        std::fs::write(&file, "two words\r\nignored\n").unwrap();
+        let mut keys = unlock(&[(PASSPHRASE_FILE, file.to_str().unwrap())], &[]);
+        let pass = keys.passphrase("v.age").unwrap();
+        assert_eq!(pass.expose_secret(), "two words");
+        std::fs::write(&file, "\n").unwrap();
+        assert!(keys.passphrase("v.age").unwrap_err().contains("empty"));
+    }
+
+    #[test]
+    fn a_new_passphrase_is_typed_twice() {
+        let mut keys = unlock(&[], &["abc", "abd"]);
+        let error = keys.lock(&[], "out.age").err().unwrap();
+        assert!(error.contains("differ"), "{error}");
+        let mut keys = unlock(&[], &["abc", "abc"]);
+        assert!(matches!(keys.lock(&[], "out.age"), Ok(Lock::Passphrase(_))));
+        let mut keys = unlock(&[], &[""]);
+        assert!(keys.lock(&[], "out.age").err().unwrap().contains("empty"));
+    }
+
+    #[test]
+    fn recipients_must_be_age_keys() {
+        let mut keys = unlock(&[], &[]);
+        let error = keys.lock(&["ssh-rsa AAAA".into()], "o.age").err().unwrap();
+        assert!(error.contains("not an age public key"), "{error}");
+        let public = age::x25519::Identity::generate().to_public().to_string();
+        assert!(matches!(
+            keys.lock(&[public], "o.age"),
+            Ok(Lock::Recipients(r)) if r.len() == 1
+        ));
+    }
+
+    #[test]
+    fn no_identity_means_none() {
+        assert!(unlock(&[], &[]).identities().unwrap().is_none());
+    }
+}
