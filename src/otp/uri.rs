@@ -96,7 +96,7 @@ impl KeyUri {
         })
     }
 
-    /// The URI with every parameter spelled out, so apps that guess defaults cannot guess wrong.
+    /// The URI as authenticator apps read it from a QR code.
     pub fn to_uri(&self) -> Zeroizing<String> {
         let account = utf8_percent_encode(&self.account, ESCAPE);
         let mut uri = Zeroizing::new(String::from("otpauth://totp/"));
@@ -112,14 +112,23 @@ impl KeyUri {
         if let Some(issuer) = &self.issuer {
             uri.push_str(&format!("&issuer={}", utf8_percent_encode(issuer, ESCAPE)));
         }
+        // Defaults are left out: every app assumes them, and a shorter URI makes a smaller QR
+        // code, one that fits an 80×24 terminal.
         let Params {
             algorithm,
             digits,
             period,
         } = self.params;
-        uri.push_str(&format!(
-            "&algorithm={algorithm}&digits={digits}&period={period}"
-        ));
+        let defaults = Params::default();
+        if algorithm != defaults.algorithm {
+            uri.push_str(&format!("&algorithm={algorithm}"));
+        }
+        if digits != defaults.digits {
+            uri.push_str(&format!("&digits={digits}"));
+        }
+        if period != defaults.period {
+            uri.push_str(&format!("&period={period}"));
+        }
         uri
     }
 }

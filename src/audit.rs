@@ -1,0 +1,400 @@
+//! The audit log: one JSON line per action that revealed a secret, written before the secret
+//! is shown, as a PAM records access. Records name the credential and the action, never the
+//! secret, password or code.
+
+use std::ffi::OsString;
+use std::fs::File;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+use time::macros::format_description;
+
+use crate::otp::Timestamp;
+use crate::vault::Credential;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AuditAction {
+    TokenCopy,
+    PasswordView,
+    PasswordCopy,
+    QrDisplay,
+    Code,
+    Uri,
+    Qr,
+    Render,
+}
+
+impl AuditAction {
+    /// The `event` field as written in the log.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::TokenCopy => "token_copy",
+            Self::PasswordView => "password_view",
+            Self::PasswordCopy => "password_copy",
+            Self::QrDisplay => "qr_display",
+            Self::Code => "code",
+            Self::Uri => "uri",
+            Self::Qr => "qr",
+            Self::Render => "render",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditRecord {
+    /// RFC 3339, UTC, whole seconds.
+    pub time: String,
+    /// The operating-system user: `$USER`, else `$LOGNAME`, else `uid=N`.
+    pub user: String,
+    pub event: AuditAction,
+    pub credential_id: u64,
+    /// `username@hostname`.
+    pub credential: String,
+    pub reason: Option<String>,
+}
+
+impl AuditRecord {
+    /// A record for the current OS user at `at`.
+    pub fn new(
+        event: AuditAction,
+        credential_id: u64,
+        credential: impl Into<String>,
+        reason: Option<String>,
+        at: Timestamp,
+    ) -> Self {
+        Self {
+            time: rfc3339(at),
+            user: os_user(|name| std::env::var_os(name)),
+            event,
+            credential_id,
+            credential: credential.into(),
+            reason,
+        }
+    }
+
+    pub fn of(
+        event: AuditAction,
+        credential: &Credential,
+        reason: Option<String>,
+        at: Timestamp,
+    ) -> Self {
+        Self::new(
+            event,
+            credential.id,
+            credential.qualified_name(),
+            reason,
+            at,
+        )
+    }
+}
+
+/// `2026-11-25T09:00:00Z`; a time past year 9999 reads as that year's end (never a panic).
+pub fn rfc3339(at: Timestamp) -> String {
+    let secs = i64::try_from(at.as_secs()).unwrap_or(i64::MAX);
+    let time = OffsetDateTime::from_unix_timestamp(secs)
+        .unwrap_or(time::macros::datetime!(9999-12-31 23:59:59 UTC));
+    time.format(format_description!(
+        "[year]-[month]-[day]T[hour]:[minute]:[second]Z"
+    ))
+    .unwrap_or_default()
+}
+
+/// Who is at the keyboard, as far as the OS says: `$USER`, `$LOGNAME`, else the uid.
+pub fn os_user(env: impl Fn(&str) -> Option<OsString>) -> String {
+    ["USER", "LOGNAME"]
+        .into_iter()
+        .filter_map(&env)
+        .map(|value| value.to_string_lossy().into_owned())
+        .find(|value| !value.is_empty())
+        .unwrap_or_else(uid)
+}
+
+#[cfg(unix)]
+fn uid() -> String {
+    // SAFETY: getuid has no preconditions and cannot fail.
+    format!("uid={}", unsafe { libc::getuid() })
+}
+
+#[cfg(not(unix))]
+fn uid() -> String {
+    "unknown".to_owned()
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AuditError {
+    #[error("there is nowhere to write the audit log (neither $XDG_STATE_HOME nor $HOME is set)")]
+    NoLocation,
+    #[error("cannot write the audit log {}: {source}", path.display())]
+    Io { path: PathBuf, source: io::Error },
+    /// A log that refuses by design (tests, or a policy).
+    #[error("the audit log refused the record: {0}")]
+    Refused(String),
+}
+
+/// Where audit records go. An error means the action must not happen.
+pub trait AuditLog {
+    fn append(&mut self, record: &AuditRecord) -> Result<(), AuditError>;
+}
+
+/// Appends one JSON line per record to a file: one `write` on an `O_APPEND` file, so lines
+/// from several processes never interleave, then `fsync`, so a crash cannot lose a record
+/// for a secret that was shown.
+#[derive(Debug)]
+pub struct FileAuditLog {
+    path: PathBuf,
+    file: Option<File>,
+}
+
+impl FileAuditLog {
+    pub fn new(path: impl Into<PathBuf>) -> Self {
+        Self {
+            path: path.into(),
+            file: None,
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn open(&self) -> io::Result<File> {
+        let parent = self.path.parent().filter(|p| !p.as_os_str().is_empty());
+        if let Some(parent) = parent.filter(|p| !p.is_dir()) {
+            let mut builder = std::fs::DirBuilder::new();
+            builder.recursive(true);
+            #[cfg(unix)]
+            std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+            builder.create(parent).map_err(|e| match e.kind() {
+                // What is in the way is a file, which the bare "File exists" would not say.
+                io::ErrorKind::AlreadyExists | io::ErrorKind::NotADirectory => io::Error::new(
+                    e.kind(),
+                    format!("{} or a folder above it is not a folder", parent.display()),
+                ),
+                _ => e,
+            })?;
+        }
+        crate::fsutil::open_private_append(&self.path)
+    }
+
+    fn write_line(&mut self, line: &[u8]) -> io::Result<()> {
+        let file = match &mut self.file {
+            Some(file) => file,
+            None => self.file.insert(self.open()?),
+        };
+        // One call, never a retry loop: a second write could land after another process's line.
+        let written = file.write(line)?;
+        if written != line.len() {
+            return Err(io::Error::new(
+                io::ErrorKind::WriteZero,
+                format!("only {written} of {} bytes were written", line.len()),
+            ));
+        }
+        file.sync_all()
+    }
+}
+
+impl AuditLog for FileAuditLog {
+    fn append(&mut self, record: &AuditRecord) -> Result<(), AuditError> {
+        let mut line =
+            serde_json::to_vec(record).map_err(|e| AuditError::Refused(e.to_string()))?;
+        line.push(b'\n');
+        self.write_line(&line).map_err(|source| {
+            // Reopen next time: the file may have been moved or its disk remounted.
+            self.file = None;
+            AuditError::Io {
+                path: self.path.clone(),
+                source,
+            }
+        })
+    }
+}
+
+/// `--no-audit`: records go nowhere.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoAudit;
+
+impl AuditLog for NoAudit {
+    fn append(&mut self, _record: &AuditRecord) -> Result<(), AuditError> {
+        Ok(())
+    }
+}
+
+/// A log with no place to go: every append fails, so actions are refused.
+#[derive(Debug, Clone, Copy, Default)]
+struct Nowhere;
+
+impl AuditLog for Nowhere {
+    fn append(&mut self, _record: &AuditRecord) -> Result<(), AuditError> {
+        Err(AuditError::NoLocation)
+    }
+}
+
+/// A log in memory, for tests: keeps what was appended, or refuses when `fail` is set.
+#[derive(Debug, Clone, Default)]
+pub struct MemoryAuditLog {
+    pub records: Vec<AuditRecord>,
+    pub fail: bool,
+}
+
+impl AuditLog for MemoryAuditLog {
+    fn append(&mut self, record: &AuditRecord) -> Result<(), AuditError> {
+        if self.fail {
+            return Err(AuditError::Refused("the test log is set to fail".into()));
+        }
+        self.records.push(record.clone());
+        Ok(())
+    }
+}
+
+/// `--audit PATH`, else `$XDG_STATE_HOME/credview/audit.jsonl`, else
+/// `~/.local/state/credview/audit.jsonl`. Empty or relative variables count as unset (XDG).
+pub fn resolve_path(
+    flag: Option<&Path>,
+    env: impl Fn(&str) -> Option<OsString>,
+) -> Option<PathBuf> {
+    if let Some(path) = flag {
+        return Some(path.to_owned());
+    }
+    let absolute = |name| env(name).map(PathBuf::from).filter(|p| p.is_absolute());
+    absolute("XDG_STATE_HOME")
+        .map(|state| state.join("credview/audit.jsonl"))
+        .or_else(|| absolute("HOME").map(|home| home.join(".local/state/credview/audit.jsonl")))
+}
+
+/// The log the global flags ask for. A path that cannot be found is not an error until
+/// something needs auditing: listing credentials must still work.
+pub fn open(
+    flag: Option<&Path>,
+    no_audit: bool,
+    env: impl Fn(&str) -> Option<OsString>,
+) -> Box<dyn AuditLog> {
+    if no_audit {
+        return Box::new(NoAudit);
+    }
+    match resolve_path(flag, env) {
+        Some(path) => Box::new(FileAuditLog::new(path)),
+        None => Box::new(Nowhere),
+    }
+}
+
+/// One line of a log file as read back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LogLine {
+    Record {
+        line: usize,
+        record: AuditRecord,
+        text: String,
+    },
+    /// Not a record (truncated, edited, not UTF-8): its 1-based line number.
+    Corrupt { line: usize },
+}
+
+/// Reads a log's bytes line by line; an empty last line (after the final newline) is skipped.
+pub fn read_log(bytes: &[u8]) -> Vec<LogLine> {
+    let body = bytes.strip_suffix(b"\n").unwrap_or(bytes);
+    if body.is_empty() {
+        return Vec::new();
+    }
+    body.split(|&b| b == b'\n')
+        .enumerate()
+        .map(|(index, raw)| {
+            let line = index + 1;
+            let text = std::str::from_utf8(raw).ok();
+            match text.and_then(|t| serde_json::from_str(t).ok().map(|r| (t, r))) {
+                Some((text, record)) => LogLine::Record {
+                    line,
+                    record,
+                    text: text.to_owned(),
+                },
+                None => LogLine::Corrupt { line },
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<OsString> + 'a {
+        move |name| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| OsString::from(v))
+        }
+    }
+
+    #[test]
+    fn serializes_one_line_with_snake_case_events() {
+        let mut record = AuditRecord::new(
+            AuditAction::TokenCopy,
+            101,
+            "root@srv",
+            Some("INC-1".into()),
+            Timestamp::from_millis(1_767_225_600_999),
+        );
+        record.user = "ana".into();
+        let json = serde_json::to_string(&record).unwrap();
+        assert_eq!(
+            json,
+            r#"{"time":"2026-01-01T00:00:00Z","user":"ana","event":"token_copy","credential_id":101,"credential":"root@srv","reason":"INC-1"}"#
+        );
+        for action in [
+            AuditAction::PasswordView,
+            AuditAction::QrDisplay,
+            AuditAction::Render,
+        ] {
+            let quoted = serde_json::to_string(&action).unwrap();
+            assert_eq!(quoted, format!("\"{}\"", action.as_str()));
+        }
+    }
+
+    #[test]
+    fn the_user_is_user_else_logname_else_the_uid() {
+        assert_eq!(os_user(env(&[("USER", "ana"), ("LOGNAME", "bo")])), "ana");
+        assert_eq!(os_user(env(&[("USER", ""), ("LOGNAME", "bo")])), "bo");
+        assert!(os_user(env(&[])).starts_with("uid="));
+    }
+
+    #[test]
+    fn the_path_is_the_flag_else_xdg_state_else_home() {
+        let flag = Path::new("/x/a.jsonl");
+        let both = env(&[("XDG_STATE_HOME", "/s"), ("HOME", "/h")]);
+        assert_eq!(resolve_path(Some(flag), &both), Some(flag.to_owned()));
+        assert_eq!(
+            resolve_path(None, &both),
+            Some(PathBuf::from("/s/credview/audit.jsonl"))
+        );
+        assert_eq!(
+            resolve_path(None, env(&[("XDG_STATE_HOME", "rel"), ("HOME", "/h")])),
+            Some(PathBuf::from("/h/.local/state/credview/audit.jsonl"))
+        );
+        assert_eq!(resolve_path(None, env(&[])), None);
+        let mut log = open(None, false, env(&[]));
+        let record = AuditRecord::new(AuditAction::Code, 1, "a", None, Timestamp::default());
+        assert!(matches!(log.append(&record), Err(AuditError::NoLocation)));
+        assert!(open(None, true, env(&[])).append(&record).is_ok());
+    }
+
+    #[test]
+    fn reads_records_and_flags_corrupt_lines() {
+        let good = r#"{"time":"t","user":"u","event":"code","credential_id":1,"credential":"a","reason":null}"#;
+        let log = [
+            good.as_bytes(),
+            b"\n{\"time\":\n\xff\n",
+            good.as_bytes(),
+            b"\n",
+        ]
+        .concat();
+        let lines = read_log(&log);
+        assert_eq!(lines.len(), 4);
+        assert!(matches!(&lines[0], LogLine::Record { line: 1, text, .. } if text == good));
+        assert_eq!(lines[1], LogLine::Corrupt { line: 2 });
+        assert!(matches!(lines[3], LogLine::Record { line: 4, .. }));
+        assert!(read_log(b"").is_empty());
+    }
+}

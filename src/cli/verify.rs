@@ -1,0 +1,106 @@
+//! `credview verify`: does a code someone typed match the credential's, allowing for drift?
+
+use std::fmt;
+use std::io::Write;
+
+use zeroize::Zeroizing;
+
+use super::Failure;
+use super::code::{at_time, checked_totp, describe, find};
+use crate::clock::Clock;
+use crate::vault::Vault;
+
+/// More than this many steps either side is no longer drift; RFC 6238 suggests one.
+pub const MAX_WINDOW: u64 = 100;
+
+#[derive(Debug, clap::Args)]
+pub struct VerifyArgs {
+    /// The credential: its id or username@hostname
+    pub credential: String,
+    /// The code to check, digits only
+    #[arg(value_parser = typed_code)]
+    pub code: TypedCode,
+    /// Also accept codes this many steps before or after (0 to 100)
+    #[arg(long, value_name = "N", default_value_t = 1,
+          value_parser = clap::value_parser!(u64).range(0..=MAX_WINDOW))]
+    pub window: u64,
+    /// Check against this moment instead of now
+    #[arg(long, value_name = "UNIX_SECONDS", allow_negative_numbers = true)]
+    pub at: Option<i64>,
+}
+
+/// A code as typed; never shown in debug output.
+#[derive(Clone)]
+pub struct TypedCode(Zeroizing<String>);
+
+impl fmt::Debug for TypedCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("TypedCode(redacted)")
+    }
+}
+
+fn typed_code(text: &str) -> Result<TypedCode, String> {
+    Ok(TypedCode(Zeroizing::new(text.to_owned())))
+}
+
+pub fn verify(
+    vault: &Vault,
+    args: &VerifyArgs,
+    clock: &dyn Clock,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), Failure> {
+    let typed = args.code.0.as_str();
+    if typed.is_empty() || !typed.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Failure::usage("the code to verify must be digits only"));
+    }
+    let at = match args.at {
+        Some(secs) => at_time(secs)?,
+        None => clock.now(),
+    };
+    let credential = find(vault, &args.credential)?;
+    let totp = checked_totp(credential, err)?.generator();
+    let digits = usize::from(totp.params().digits);
+    if typed.len() != digits {
+        return Err(Failure::usage(format!(
+            "the code has {} digits, but {} uses {digits}",
+            typed.len(),
+            describe(credential)
+        )));
+    }
+    let step = totp.step(at);
+    let window = i64::try_from(args.window.min(MAX_WINDOW)).unwrap_or(1);
+    // Every step in the window is compared, so the time taken does not say which matched;
+    // the nearest offset wins if two steps happen to share a code.
+    let mut matched = None;
+    for offset in nearest_first(window) {
+        let Some(other) = step.checked_add_signed(offset) else {
+            continue;
+        };
+        if totp.code_for_step(other).matches(typed) && matched.is_none() {
+            matched = Some(offset);
+        }
+    }
+    match matched {
+        Some(offset) => writeln!(out, "ok: matches step offset {}", signed(offset))
+            .map_err(|e| Failure::usage(format!("cannot write the output: {e}"))),
+        None => Err(Failure::unavailable(format!(
+            "the code does not match {} within {window} step(s) either side",
+            describe(credential)
+        ))),
+    }
+}
+
+/// `-1`, `0`, `+1`: the offset as a person reads it.
+fn signed(offset: i64) -> String {
+    if offset == 0 {
+        "0".to_owned()
+    } else {
+        format!("{offset:+}")
+    }
+}
+
+/// `0, -1, 1, -2, 2, ...` up to `window`.
+fn nearest_first(window: i64) -> impl Iterator<Item = i64> {
+    std::iter::once(0).chain((1..=window).flat_map(|n| [-n, n]))
+}

@@ -1,0 +1,96 @@
+//! The lab the enrolment and render tests share: a private copy of tests/data/enrol-vault.json
+//! and the binary run on it with an empty environment and an audit log of its own.
+
+// Each test crate uses its own subset of these.
+#![allow(dead_code)]
+
+use std::fs;
+use std::io::Write;
+use std::os::unix::fs::PermissionsExt;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+use tempfile::TempDir;
+
+pub const VAULT: &str = include_str!("../data/enrol-vault.json");
+
+/// A private folder holding a copy of the test vault (private, so no permission warnings).
+pub struct Lab {
+    pub dir: TempDir,
+}
+
+impl Lab {
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o700)).unwrap();
+        fs::write(dir.path().join("vault.json"), VAULT).unwrap();
+        fs::set_permissions(
+            dir.path().join("vault.json"),
+            fs::Permissions::from_mode(0o600),
+        )
+        .unwrap();
+        Self { dir }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// The binary on the test vault, with an empty environment (`--audit` and `--vault` not
+    /// yet given).
+    pub fn bare(&self) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_credview"));
+        cmd.env_clear().arg("--vault").arg(self.path("vault.json"));
+        cmd
+    }
+
+    /// The binary on the test vault, with an empty environment and an audit log in the lab.
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = self.bare();
+        cmd.arg("--audit").arg(self.path("audit.jsonl")).args(args);
+        cmd
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.command(args).output().unwrap()
+    }
+
+    /// Runs with `input` on standard input.
+    pub fn run_with_input(&self, args: &[&str], input: &[u8]) -> Output {
+        let mut child = self
+            .command(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(input).unwrap();
+        child.wait_with_output().unwrap()
+    }
+
+    /// The audit log's lines so far (none when it does not exist).
+    pub fn audit_lines(&self) -> Vec<String> {
+        fs::read_to_string(self.path("audit.jsonl"))
+            .map(|text| text.lines().map(str::to_owned).collect())
+            .unwrap_or_default()
+    }
+
+    pub fn ok(&self, args: &[&str]) -> (String, String) {
+        let out = self.run(args);
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(out.status.success(), "{args:?}: {stderr}");
+        (String::from_utf8(out.stdout).unwrap(), stderr)
+    }
+
+    /// Exit status and stderr of a command that must fail without printing anything.
+    pub fn fails(&self, args: &[&str]) -> (i32, String) {
+        let out = self.run(args);
+        assert!(out.stdout.is_empty(), "{args:?} printed {:?}", out.stdout);
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        (out.status.code().unwrap(), stderr)
+    }
+
+    pub fn uri(&self, id: &str) -> String {
+        self.ok(&["uri", id]).0.trim_end().to_owned()
+    }
+}
