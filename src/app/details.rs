@@ -229,10 +229,8 @@ pub(super) fn on_copied(app: &mut App, result: Result<Target, String>) {
     let Some((text, what)) = app.copying.take() else {
         return;
     };
-    let late = what == Sensitive::TokenCopy
-        && shown_token(app)
-            .map(|t| t.millis_left(now))
-            .is_some_and(|left| left <= LATE_COPY_MILLIS);
+    let left = shown_token(app).map(|t| t.millis_left(now));
+    let late = what == Sensitive::TokenCopy && left.is_some_and(|left| left <= LATE_COPY_MILLIS);
     let noun = if what == Sensitive::TokenCopy {
         "token"
     } else {
@@ -251,7 +249,8 @@ pub(super) fn on_copied(app: &mut App, result: Result<Target, String>) {
                 clear_after.div_ceil(1000)
             );
             if late {
-                text.push_str(" — it expires in a moment, the next one may be safer");
+                let seconds = left.unwrap_or(0).div_ceil(1000);
+                text = format!("{text}. It expires in {seconds} s!");
             }
             say(app, text, if late { Level::Warning } else { Level::Info });
         }

@@ -20,6 +20,7 @@ pub enum Action {
     ShowPassword,
     CopyPassword,
     ShowQr,
+    Suspend,
     Help,
 }
 
@@ -74,15 +75,16 @@ pub const BINDINGS: &[Binding] = &[
     Binding { context: Context::List, keys: &[plain(KeyCode::Home), ch('g')], label: "Home g", action: Action::First, help: "first credential" },
     Binding { context: Context::List, keys: &[plain(KeyCode::End), ch('G')], label: "End G", action: Action::Last, help: "last credential" },
     Binding { context: Context::List, keys: &[plain(KeyCode::Enter)], label: "Enter", action: Action::Open, help: "open Details" },
-    Binding { context: Context::List, keys: &[ch('/')], label: "/", action: Action::StartFilter, help: "filter (id, username, host, ip, domain, tags, additional)" },
+    Binding { context: Context::List, keys: &[ch('/')], label: "/", action: Action::StartFilter, help: "filter (id, user, host, ip…)" },
     Binding { context: Context::List, keys: &[plain(KeyCode::Esc)], label: "Esc", action: Action::ClearFilter, help: "clear the filter" },
-    Binding { context: Context::Details, keys: &[ch('r')], label: "r", action: Action::Refresh, help: "refresh: next token once its step has begun" },
+    Binding { context: Context::Details, keys: &[ch('r')], label: "r", action: Action::Refresh, help: "new token, once it is due" },
     Binding { context: Context::Details, keys: &[ch('c'), ch('y')], label: "c y", action: Action::Copy, help: "copy the token" },
     Binding { context: Context::Details, keys: &[ch('v')], label: "v", action: Action::ShowPassword, help: "show the password for 30 s" },
     Binding { context: Context::Details, keys: &[ch('p')], label: "p", action: Action::CopyPassword, help: "copy the password" },
-    Binding { context: Context::Details, keys: &[ch('Q')], label: "Q", action: Action::ShowQr, help: "QR code to enrol the token in an authenticator app" },
-    Binding { context: Context::Details, keys: &[plain(KeyCode::Esc)], label: "Esc", action: Action::Close, help: "close the QR code, else Details" },
+    Binding { context: Context::Details, keys: &[ch('Q')], label: "Q", action: Action::ShowQr, help: "QR code for an authenticator" },
+    Binding { context: Context::Details, keys: &[plain(KeyCode::Esc)], label: "Esc", action: Action::Close, help: "close the QR code or Details" },
     Binding { context: Context::Anywhere, keys: &[ch('?')], label: "?", action: Action::Help, help: "this help" },
+    Binding { context: Context::Anywhere, keys: &[ctrl('z')], label: "Ctrl-Z", action: Action::Suspend, help: "suspend (fg resumes)" },
     Binding { context: Context::Anywhere, keys: &[ch('q'), ctrl('c')], label: "q Ctrl-C", action: Action::Quit, help: "quit" },
 ];
 

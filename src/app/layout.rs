@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 /// The list needs room for its header, a few rows, the status line and the footer.
 pub const MIN_LIST: (u16, u16) = (50, 8);
 /// Details shows the token bar and three sections side by side, above the status and footer.
-pub const MIN_DETAILS: (u16, u16) = (64, 22);
+pub const MIN_DETAILS: (u16, u16) = (64, 24);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Screen {
@@ -47,11 +47,4 @@ pub fn details(area: Rect, content_height: u16) -> Rect {
     let width = area.width.saturating_sub(4).min(96);
     let height = (content_height + 2).min(above_status.height);
     above_status.centered(Constraint::Length(width), Constraint::Length(height))
-}
-
-/// The help overlay, centred.
-pub fn help(area: Rect, lines: u16) -> Rect {
-    let width = area.width.saturating_sub(4).min(72);
-    let height = (lines + 2).min(area.height);
-    area.centered(Constraint::Length(width), Constraint::Length(height))
 }

@@ -42,6 +42,8 @@ pub enum Effect {
         expected: Zeroizing<String>,
         target: Target,
     },
+    /// Give the terminal back to the shell until the user resumes (`fg`).
+    Suspend,
     Quit,
 }
 
@@ -51,6 +53,7 @@ impl std::fmt::Debug for Effect {
             Self::Copy(_) => f.write_str("Copy(redacted)"),
             Self::Audit(request) => write!(f, "Audit({request:?})"),
             Self::ClearClipboard { target, .. } => write!(f, "ClearClipboard({target:?})"),
+            Self::Suspend => f.write_str("Suspend"),
             Self::Quit => f.write_str("Quit"),
         }
     }

@@ -50,12 +50,9 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
 fn on_key(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect>) {
     let ctrl_c = key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
     if app.help {
-        app.help = ctrl_c
-            || !matches!(
-                key.code,
-                KeyCode::Esc | KeyCode::Char('?' | 'q') | KeyCode::Enter
-            );
-        app.quit = ctrl_c;
+        // Help lists `q` as quit, so it quits here too; the other keys only close it.
+        app.quit = ctrl_c || key.code == KeyCode::Char('q');
+        app.help = !matches!(key.code, KeyCode::Esc | KeyCode::Char('?') | KeyCode::Enter);
         return;
     }
     if ctrl_c {
@@ -82,6 +79,7 @@ fn on_key(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect>) {
 fn act(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
     match action {
         Action::Quit => app.quit = true,
+        Action::Suspend => effects.push(Effect::Suspend),
         Action::Help => app.help = true,
         Action::Up => select_by(app, -1),
         Action::Down => select_by(app, 1),

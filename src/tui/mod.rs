@@ -10,7 +10,9 @@ use futures::StreamExt;
 use tokio::signal::unix::{SignalKind, signal};
 
 use crate::app::msg::AuditRequest;
+use crate::app::state::Sensitive;
 use crate::app::{App, Effect, Msg, update};
+use crate::audit::{AuditAction, AuditLog, AuditRecord};
 use crate::clipboard::Clipboard;
 use crate::clock::Clock;
 
@@ -18,6 +20,29 @@ pub use terminal::restore;
 
 /// Writes one audit record; an error refuses the action it was for.
 pub type Audit<'a> = &'a mut dyn FnMut(&AuditRequest) -> Result<(), String>;
+
+/// Records the app's sensitive actions in `log`, stamped with the clock's time.
+pub fn audit_to<'a>(
+    log: &'a mut dyn AuditLog,
+    clock: &'a dyn Clock,
+) -> impl FnMut(&AuditRequest) -> Result<(), String> + 'a {
+    move |request| {
+        let action = match request.action {
+            Sensitive::TokenCopy => AuditAction::TokenCopy,
+            Sensitive::PasswordView => AuditAction::PasswordView,
+            Sensitive::PasswordCopy => AuditAction::PasswordCopy,
+            Sensitive::QrDisplay => AuditAction::QrDisplay,
+        };
+        let record = AuditRecord::new(
+            action,
+            request.credential_id,
+            request.credential.clone(),
+            request.reason.clone(),
+            clock.now(),
+        );
+        log.append(&record).map_err(|e| e.to_string())
+    }
+}
 
 /// The edges the app's effects reach.
 pub struct Edges<'a> {
@@ -50,10 +75,21 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> io::Result<()> {
         height: size.height,
     }];
     loop {
+        // Only a handled message can change the screen; an ignored event costs no redraw.
+        let dirty = !pending.is_empty();
         while let Some(msg) = pending.pop() {
             for effect in update(&mut app, msg) {
                 match effect {
                     Effect::Quit => return Ok(()),
+                    Effect::Suspend => {
+                        session.suspend()?;
+                        let size = session.terminal.size()?;
+                        pending.push(Msg::Resize {
+                            width: size.width,
+                            height: size.height,
+                        });
+                        pending.push(Msg::Tick(clock.now()));
+                    }
                     Effect::Audit(request) => {
                         pending.push(Msg::Audited(audit(&request), clock.now()));
                     }
@@ -68,9 +104,11 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> io::Result<()> {
                 }
             }
         }
-        session
-            .terminal
-            .draw(|frame| crate::ui::render(&app, frame))?;
+        if dirty {
+            session
+                .terminal
+                .draw(|frame| crate::ui::render(&app, frame))?;
+        }
 
         let wake = app.next_wakeup().map(|at| {
             Duration::from_millis(at.as_millis().saturating_sub(clock.now().as_millis()))

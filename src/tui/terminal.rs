@@ -3,7 +3,8 @@
 use std::io::{self, Stdout, Write};
 use std::sync::Once;
 
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::DisableMouseCapture;
+use crossterm::style::Print;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -21,17 +22,8 @@ pub struct Session {
 impl Session {
     pub fn start() -> io::Result<Self> {
         install_panic_hook();
-        enable_raw_mode()?;
-        let mut stdout = io::stdout();
-        if let Err(error) = execute!(
-            stdout,
-            EnterAlternateScreen,
-            EnableMouseCapture,
-            cursor::Hide
-        ) {
-            restore();
-            return Err(error);
-        }
+        enter()?;
+        let stdout = io::stdout();
         match Terminal::new(CrosstermBackend::new(stdout)) {
             Ok(terminal) => Ok(Self { terminal }),
             Err(error) => {
@@ -39,6 +31,46 @@ impl Session {
                 Err(error)
             }
         }
+    }
+}
+
+/// Button presses, drags and the wheel in SGR encoding, but not bare motion (mode 1003, which
+/// crossterm's `EnableMouseCapture` turns on): moving the pointer must not wake the app.
+const MOUSE_CLICKS_AND_WHEEL: &str = "\x1b[?1000h\x1b[?1002h\x1b[?1006h";
+
+/// Raw mode, the alternate screen and the mouse; undone by `restore` if any step fails.
+fn enter() -> io::Result<()> {
+    enable_raw_mode()?;
+    let entered = execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        Print(MOUSE_CLICKS_AND_WHEEL),
+        cursor::Hide
+    );
+    if entered.is_err() {
+        restore();
+    }
+    entered
+}
+
+impl Session {
+    /// Ctrl-Z: hand the terminal back to the shell, stop, and take it again on `fg`.
+    #[cfg(unix)]
+    pub fn suspend(&mut self) -> io::Result<()> {
+        restore();
+        // SAFETY: raise only sends a signal to this process; SIGTSTP's default action stops it
+        // here and `fg` (SIGCONT) lets the call return.
+        unsafe {
+            libc::raise(libc::SIGTSTP);
+        }
+        enter()?;
+        // The shell drew over the screen meanwhile: forget what ratatui thinks is there.
+        self.terminal.clear()
+    }
+
+    #[cfg(not(unix))]
+    pub fn suspend(&mut self) -> io::Result<()> {
+        Ok(())
     }
 }
 

@@ -5,6 +5,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
+use unicode_width::UnicodeWidthStr;
+
 use super::{text::fit, theme, token_bar};
 use crate::app::state::Details;
 use crate::app::{App, layout};
@@ -16,9 +18,12 @@ const MASK: &str = "••••••••";
 
 const SECTIONS_HEIGHT: u16 = 11;
 
-/// Rows inside the border: the bar, a gap, the sections, and the notes when there are any.
-pub fn content_height(credential: &Credential) -> u16 {
-    let notes = if credential.notes.is_some() { 3 } else { 0 };
+/// Rows inside the border: the bar, a gap, the sections, and the notes as wrapped to `width`.
+pub fn content_height(credential: &Credential, width: u16) -> u16 {
+    let notes = credential.notes.as_deref().map_or(0, |text| {
+        let room = usize::from(width.saturating_sub(4).max(1));
+        2 + u16::try_from(text.width().div_ceil(room)).unwrap_or(u16::MAX)
+    });
     token_bar::HEIGHT + 1 + SECTIONS_HEIGHT + notes
 }
 
@@ -26,7 +31,8 @@ pub fn render(app: &App, details: &Details, frame: &mut Frame, screen: Rect) {
     let Some(credential) = app.vault.credentials.get(details.credential) else {
         return;
     };
-    let area = layout::details(screen, content_height(credential));
+    let width = layout::details(screen, 0).width;
+    let area = layout::details(screen, content_height(credential, width));
     let title = format!(
         " Details · {} · #{} ",
         credential.qualified_name(),
@@ -49,9 +55,11 @@ pub fn render(app: &App, details: &Details, frame: &mut Frame, screen: Rect) {
     .areas(inner);
     token_bar::render(&details.token, app.now, frame, bar);
 
-    let [left, right] =
-        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
-            .areas(sections);
+    let [left, right] = Layout::horizontal([
+        Constraint::Length((sections.width / 2).max(33)),
+        Constraint::Fill(1),
+    ])
+    .areas(sections);
     let shown_for = details.password_until.map(|until| {
         until
             .as_millis()
@@ -94,7 +102,7 @@ fn general(c: &Credential, shown_for: Option<u64>, width: usize) -> Vec<Line<'st
     let password = match (&c.password, c.access.can_see_password(), shown_for) {
         (None, _, _) => "(none stored)".to_owned(),
         (Some(password), true, Some(seconds)) => format!("{}  ({seconds} s)", password.expose()),
-        (Some(_), true, None) => format!("{MASK}  (v shows)"),
+        (Some(_), true, None) => MASK.to_owned(),
         (Some(_), false, _) => "hidden: no permission to view".to_owned(),
     };
     vec![

@@ -4,6 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
 use super::theme;
 use crate::app::App;
@@ -53,10 +54,29 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         LIST.iter().map(|&(a, what)| (label(a), what)).collect()
     };
+    // Keys go in while they fit; `?` always ends the line, since help lists everything.
+    let help = (label(Action::Help), "help");
+    let room = usize::from(area.width).saturating_sub(item_width(help) + 1);
+    let mut used = 0;
+    let mut shown: Vec<(&str, &str)> = Vec::new();
+    for item in keys.into_iter().filter(|&item| item != help) {
+        used += item_width(item);
+        if used > room {
+            break;
+        }
+        shown.push(item);
+    }
+    if !app.help {
+        shown.push(help);
+    }
     let mut spans = vec![Span::raw(" ")];
-    for (key, what) in keys {
+    for (key, what) in shown {
         spans.push(Span::styled(key, theme::key()));
         spans.push(Span::styled(format!(" {what}   "), theme::dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn item_width((key, what): (&str, &str)) -> usize {
+    key.width() + what.width() + 4
 }

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::text::fit;
 use super::{footer, status, theme};
@@ -221,6 +221,20 @@ fn body(app: &App, frame: &mut Frame, area: Rect, plan: &[(Column, usize)]) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
+    let total = app.rows.rows.len();
+    if total > usize::from(area.height) {
+        // Says there is more, and where in it the view is.
+        let mut state = ScrollbarState::new(total.saturating_sub(usize::from(area.height)))
+            .position(app.offset);
+        let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .track_symbol(Some("│"))
+            .thumb_symbol("┃")
+            .track_style(theme::dim())
+            .thumb_style(theme::border());
+        frame.render_stateful_widget(bar, area, &mut state);
+    }
 }
 
 #[cfg(test)]

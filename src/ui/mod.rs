@@ -4,6 +4,7 @@ mod details;
 mod footer;
 mod help;
 mod list;
+mod qr;
 mod status;
 mod text;
 pub mod theme;
@@ -19,17 +20,21 @@ use crate::app::layout::{self, MIN_DETAILS, MIN_LIST};
 
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
-    if !layout::fits(area, MIN_LIST) {
-        too_small(frame, area, MIN_LIST);
+    let needed = if app.details.is_some() {
+        MIN_DETAILS
+    } else {
+        MIN_LIST
+    };
+    if !layout::fits(area, needed) {
+        too_small(frame, area, needed, app.details.is_some());
         return;
     }
     let screen = layout::screen(area);
     list::render(app, frame, &screen);
     if let Some(details) = &app.details {
-        if layout::fits(area, MIN_DETAILS) {
-            details::render(app, details, frame, area);
-        } else {
-            too_small(frame, area, MIN_DETAILS);
+        details::render(app, details, frame, area);
+        if let (Some(until), Some(credential)) = (details.qr_until, app.details_credential()) {
+            qr::render(credential, until, app.now, frame, area);
         }
     }
     if app.help {
@@ -37,9 +42,10 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
 }
 
-fn too_small(frame: &mut Frame, area: Rect, (width, height): (u16, u16)) {
+fn too_small(frame: &mut Frame, area: Rect, (width, height): (u16, u16), details: bool) {
+    let hint = if details { " Esc closes Details." } else { "" };
     let text = format!(
-        "Terminal too small: {}×{}. This screen needs {width}×{height}.",
+        "Terminal too small: {}×{}. This screen needs {width}×{height}.{hint}",
         area.width, area.height
     );
     let lines = u16::try_from(text.len() / usize::from(area.width.max(1)) + 1).unwrap_or(u16::MAX);

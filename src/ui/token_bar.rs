@@ -70,15 +70,13 @@ fn code(token: &Token, now: Timestamp, frame: &mut Frame, first: Rect, second: R
     } else {
         String::new()
     };
+    // The slot for the next code is always there, so the gauge does not jump at the 5 s mark.
+    let next_width = "next ".len() as u16 + token.code.digits() as u16 + 1 + 3;
     let [code_area, gauge_area, seconds_area, next_area] = Layout::horizontal([
         Constraint::Length(grouped.len() as u16 + 3),
         Constraint::Fill(1),
         Constraint::Length(seconds.len() as u16 + 1),
-        Constraint::Length(if next.is_empty() {
-            0
-        } else {
-            next.len() as u16 + 2
-        }),
+        Constraint::Length(next_width),
     ])
     .areas(first);
     frame.render_widget(

@@ -43,11 +43,7 @@ fn q_and_ctrl_c_quit_from_the_list_and_from_details() {
 #[test]
 fn help_opens_with_question_mark_and_closes_without_quitting() {
     let t = secs(1);
-    for (name, code) in [
-        ("Esc", KeyCode::Esc),
-        ("?", KeyCode::Char('?')),
-        ("q", KeyCode::Char('q')),
-    ] {
+    for (name, code) in [("Esc", KeyCode::Esc), ("?", KeyCode::Char('?'))] {
         let mut app = app_at(secs(0));
         assert!(key(&mut app, '?', t).is_empty());
         assert!(app.help);
@@ -63,6 +59,13 @@ fn help_opens_with_question_mark_and_closes_without_quitting() {
         key(&mut app, 'j', t);
         assert_eq!(selected_id(&app), Some(102));
     }
+}
+
+#[test]
+fn q_quits_from_the_help_as_the_help_says() {
+    let mut app = app_at(secs(0));
+    key(&mut app, '?', secs(1));
+    assert!(quits(&key(&mut app, 'q', secs(1))));
 }
 
 #[test]
