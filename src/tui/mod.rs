@@ -1,9 +1,9 @@
 //! The edge that runs the TUI: terminal events, timers and signals in, effects out.
 
 mod terminal;
+mod timer;
 
 use std::io;
-use std::time::Duration;
 
 use crossterm::event::{Event, EventStream, MouseEventKind};
 use futures::StreamExt;
@@ -70,6 +70,7 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> io::Result<()> {
     let mut session = terminal::Session::start()?;
     let size = session.terminal.size()?;
     let mut events = EventStream::new();
+    let timer = timer::WallTimer::new()?;
     let mut pending = vec![Msg::Resize {
         width: size.width,
         height: size.height,
@@ -110,12 +111,10 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> io::Result<()> {
                 .draw(|frame| crate::ui::render(&app, frame))?;
         }
 
-        let wake = app.next_wakeup().map(|at| {
-            Duration::from_millis(at.as_millis().saturating_sub(clock.now().as_millis()))
-        });
+        let wake = app.next_wakeup();
         let timer = async {
             match wake {
-                Some(delay) => tokio::time::sleep(delay).await,
+                Some(at) => timer.sleep_until(at).await,
                 None => std::future::pending().await,
             }
         };
@@ -129,7 +128,10 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> io::Result<()> {
                 // The terminal is gone (closed stdin, hung-up tty): leave quietly.
                 Some(Err(_)) | None => return Ok(()),
             },
-            () = timer => pending.push(Msg::Tick(clock.now())),
+            slept = timer => {
+                slept?;
+                pending.push(Msg::Tick(clock.now()));
+            }
             _ = terminate.recv() => return Ok(()),
             _ = hangup.recv() => return Ok(()),
         }
