@@ -6,63 +6,12 @@ mod enrol_lab;
 
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
-use std::path::Path;
 use std::process::{Command, Output};
 
-use enrol_lab::Lab;
+use enrol_lab::{Lab, drawing_to_pgm, zbar};
 
 /// 2026-01-01T00:00:10Z: 10 s into a step, so ±N steps are unambiguous.
 const AT: u64 = 1_767_225_610;
-
-/// Runs zbarimg on an image file: the decoded text, or None when it finds no code.
-fn zbar(image: &Path) -> Option<String> {
-    let out = Command::new("zbarimg")
-        .args(["--raw", "-q"])
-        .arg(image)
-        .output()
-        .expect("zbarimg must be installed (Debian: zbar-tools; .ci/run installs it)");
-    out.status
-        .success()
-        .then(|| String::from_utf8(out.stdout).unwrap().trim_end().to_owned())
-}
-
-/// The terminal drawing as a camera sees it: each half block two modules (light = white),
-/// every module 8×8 pixels, inside a margin of terminal background (black). Written as PGM.
-fn drawing_to_pgm(drawing: &str, path: &Path) {
-    const SCALE: usize = 8;
-    const MARGIN: usize = 4;
-    let lines: Vec<&str> = drawing.lines().collect();
-    let width = lines.iter().map(|l| l.chars().count()).max().unwrap();
-    let mut modules = vec![vec![false; width]; lines.len() * 2];
-    for (row, line) in lines.iter().enumerate() {
-        for (x, ch) in line.chars().enumerate() {
-            let (top, bottom) = match ch {
-                '█' => (true, true),
-                '▀' => (true, false),
-                '▄' => (false, true),
-                ' ' => (false, false),
-                other => panic!("unexpected character {other:?} in the drawing"),
-            };
-            modules[2 * row][x] = top;
-            modules[2 * row + 1][x] = bottom;
-        }
-    }
-    let (w, h) = (
-        (width + 2 * MARGIN) * SCALE,
-        (modules.len() + 2 * MARGIN) * SCALE,
-    );
-    let mut pgm = format!("P5\n{w} {h}\n255\n").into_bytes();
-    for y in 0..h {
-        for x in 0..w {
-            let module = (y / SCALE)
-                .checked_sub(MARGIN)
-                .zip((x / SCALE).checked_sub(MARGIN))
-                .and_then(|(my, mx)| modules.get(my)?.get(mx).copied());
-            pgm.push(if module == Some(true) { 255 } else { 0 });
-        }
-    }
-    fs::write(path, pgm).unwrap();
-}
 
 #[test]
 fn the_terminal_qr_code_decodes_to_the_uri() {
