@@ -112,10 +112,36 @@ pub fn os_user(env: impl Fn(&str) -> Option<OsString>) -> String {
         .unwrap_or_else(uid)
 }
 
+/// The account name of the real uid from the password database, else `uid=N`.
 #[cfg(unix)]
 fn uid() -> String {
     // SAFETY: getuid has no preconditions and cannot fail.
-    format!("uid={}", unsafe { libc::getuid() })
+    let uid = unsafe { libc::getuid() };
+    // SAFETY: passwd is plain data; all zeroes is a valid value for it.
+    let mut entry: libc::passwd = unsafe { std::mem::zeroed() };
+    let mut found: *mut libc::passwd = std::ptr::null_mut();
+    let mut buffer = vec![0 as libc::c_char; 4096];
+    // SAFETY: every pointer refers to a live local of the right type and the buffer's length
+    // is passed with it; on success `found` points at `entry`, whose strings live in `buffer`.
+    let status = unsafe {
+        libc::getpwuid_r(
+            uid,
+            &mut entry,
+            buffer.as_mut_ptr(),
+            buffer.len(),
+            &mut found,
+        )
+    };
+    if status == 0 && !found.is_null() && !entry.pw_name.is_null() {
+        // SAFETY: pw_name is a NUL-terminated string inside `buffer`, which is still alive.
+        let name = unsafe { std::ffi::CStr::from_ptr(entry.pw_name) };
+        if let Ok(name) = name.to_str() {
+            if !name.is_empty() {
+                return name.to_owned();
+            }
+        }
+    }
+    format!("uid={uid}")
 }
 
 #[cfg(not(unix))]
@@ -357,7 +383,12 @@ mod tests {
     fn the_user_is_user_else_logname_else_the_uid() {
         assert_eq!(os_user(env(&[("USER", "ana"), ("LOGNAME", "bo")])), "ana");
         assert_eq!(os_user(env(&[("USER", ""), ("LOGNAME", "bo")])), "bo");
-        assert!(os_user(env(&[])).starts_with("uid="));
+        // Without either variable: the account of the real uid, as the password database has it.
+        let fallback = os_user(env(&[]));
+        assert!(!fallback.is_empty());
+        if unsafe { libc::getuid() } == 0 {
+            assert_eq!(fallback, "root");
+        }
     }
 
     #[test]
