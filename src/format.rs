@@ -1,5 +1,7 @@
 //! How credential fields read on screen, shared by the list command and the TUI.
 
+use std::borrow::Cow;
+
 use time::OffsetDateTime;
 use time::macros::format_description;
 
@@ -42,6 +44,25 @@ pub fn text(value: &Option<String>) -> &str {
     value.as_deref().unwrap_or("")
 }
 
+/// Text from a file made safe for a terminal: control characters (ESC, BEL, NUL, DEL, C1)
+/// are written as escapes (`\u{1b}`), so a vault cannot send the terminal commands.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|ch| {
+                if ch.is_control() {
+                    ch.escape_unicode().to_string()
+                } else {
+                    ch.to_string()
+                }
+            })
+            .collect(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,5 +99,14 @@ mod tests {
             ..Device::default()
         };
         assert_eq!(device_header(&bare), "sw");
+    }
+
+    #[test]
+    fn control_characters_are_escaped_for_the_terminal() {
+        assert!(matches!(printable("root ✓ 東京"), Cow::Borrowed("root ✓ 東京")));
+        assert_eq!(
+            printable("a\u{1b}]52;c;x\u{7}b\u{0}\u{7f}\u{85}\n"),
+            "a\\u{1b}]52;c;x\\u{7}b\\u{0}\\u{7f}\\u{85}\\u{a}"
+        );
     }
 }

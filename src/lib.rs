@@ -18,3 +18,6 @@ pub mod tui;
 pub mod ui;
 pub mod unlock;
 pub mod vault;
+
+#[cfg(test)]
+mod test_env;

@@ -81,6 +81,7 @@ fn finish(result: Result<(), Failure>, stderr: &mut dyn Write) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure { status, message }) => {
+            let message = credview::format::printable(&message);
             let _ = writeln!(stderr, "error: {message}");
             ExitCode::from(status)
         }

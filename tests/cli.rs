@@ -368,44 +368,22 @@ fn short_secret_warns_on_stderr_and_keeps_stdout_digits_only() {
         .stderr("");
 }
 
+/// Exit 1, nothing on stdout, and a message that says which credential and why.
 #[test]
-fn unknown_id_exits_1() {
-    credview()
-        .args(["code", "999", "--at", "0"])
-        .assert()
-        .code(1)
-        .stdout("")
-        .stderr(predicate::str::contains("999"));
-}
-
-#[test]
-fn unknown_username_at_hostname_exits_1() {
-    credview()
-        .args(["code", "root@no-such-host", "--at", "0"])
-        .assert()
-        .code(1)
-        .stdout("")
-        .stderr(predicate::str::contains("root@no-such-host"));
-}
-
-#[test]
-fn credential_without_totp_exits_1() {
-    credview()
-        .args(["code", "103", "--at", "0"])
-        .assert()
-        .code(1)
-        .stdout("")
-        .stderr(predicate::str::contains("no TOTP"));
-}
-
-#[test]
-fn credential_without_permission_exits_1() {
-    credview()
-        .args(["code", "113", "--at", "0"])
-        .assert()
-        .code(1)
-        .stdout("")
-        .stderr(predicate::str::contains("113").and(predicate::str::contains("not shown")));
+fn unavailable_credentials_exit_1() {
+    for (name, says) in [
+        ("999", "999"),
+        ("root@no-such-host", "root@no-such-host"),
+        ("103", "no TOTP"),
+        ("113", "not shown"),
+    ] {
+        credview()
+            .args(["code", name, "--at", "0"])
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(predicate::str::contains(says));
+    }
 }
 
 #[test]

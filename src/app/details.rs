@@ -39,7 +39,8 @@ pub(super) fn close(app: &mut App) {
     }
 }
 
-/// The code renews by itself as soon as a tick finds its step over.
+/// The code renews by itself as soon as a message finds its step over, or not yet begun (the
+/// clock went back): the code held is always the code of `now`'s step.
 pub(super) fn renew_token(app: &mut App) {
     let now = app.now;
     if let Some(token) = shown_token(app) {

@@ -27,10 +27,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.size = (width, height);
             keep_selection_visible(app);
         }
-        Msg::Tick(now) => {
-            app.now = now;
-            details::renew_token(app);
-        }
+        Msg::Tick(now) => app.now = now,
         Msg::Copied(result, now) => {
             app.now = now;
             details::on_copied(app, result);
@@ -40,6 +37,9 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             details::on_audited(app, result, &mut effects);
         }
     }
+    // Whatever message brought the time (a key can come past a step's end before the tick,
+    // or first after a suspend or a clock jump either way), the code held is that time's.
+    details::renew_token(app);
     expire(app, &mut effects);
     if app.quit {
         effects.push(Effect::Quit);

@@ -37,6 +37,8 @@ pub fn table(vault: &Vault, out: &mut dyn Write) -> std::io::Result<()> {
                 if c.totp.is_some() { "yes" } else { "no" }.to_owned(),
             ]
         })
+        // A vault's text must not send the terminal commands (escape sequences).
+        .map(|row: [String; 9]| row.map(|cell| format::printable(&cell).into_owned()))
         .collect();
     let mut widths = HEADERS.map(UnicodeWidthStr::width);
     for row in &rows {

@@ -148,7 +148,7 @@ pub fn open_vault_with(
             Err(_) => Vec::new(),
         };
         for warning in warnings {
-            let _ = writeln!(stderr, "{warning}");
+            let _ = writeln!(stderr, "{}", crate::format::printable(&warning));
         }
     }
     source

@@ -10,6 +10,7 @@ use super::encrypted::{Keys, NoKeys, decrypt, is_encrypted};
 use super::model::Vault;
 use super::parse::vault_from_slice;
 use super::perms::check_symlink;
+use crate::format::printable;
 
 #[derive(Debug)]
 pub struct VaultError {
@@ -19,11 +20,15 @@ pub struct VaultError {
     pub message: String,
 }
 
+/// Field names and paths come from the file and the command line: a control character in
+/// one must not reach the terminal as a command.
 impl fmt::Display for VaultError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let origin = printable(&self.origin);
+        let message = printable(&self.message);
         match self.position {
-            Some((line, column)) => write!(f, "{}:{line}:{column}: {}", self.origin, self.message),
-            None => write!(f, "{}: {}", self.origin, self.message),
+            Some((line, column)) => write!(f, "{origin}:{line}:{column}: {message}"),
+            None => write!(f, "{origin}: {message}"),
         }
     }
 }
