@@ -171,17 +171,18 @@ mod tests {
             kind: None,
             domain: None,
             additional: None,
-            tags: Vec::new(),
+            tags: Vec::new().into(),
             device: Device {
                 hostname: hostname.map(Into::into),
                 ..Device::default()
-            },
+            }
+            .into(),
             password: None,
-            totp: Some(TotpConfig {
+            totp: Some(Box::new(TotpConfig {
                 secret: Secret::from_base32("JBSWY3DPEHPK3PXP").unwrap(),
                 params: Params::new(Algorithm::Sha256, 8, 60).unwrap(),
                 issuer: issuer.map(Into::into),
-            }),
+            })),
             access: Access::default(),
             last_view: None,
             expiration: None,

@@ -21,8 +21,9 @@ pub fn date(value: Option<OffsetDateTime>) -> String {
 pub fn device_header(device: &Device) -> String {
     let mut head = device
         .hostname
-        .clone()
-        .unwrap_or_else(|| "(no device)".to_owned());
+        .as_deref()
+        .unwrap_or("(no device)")
+        .to_owned();
     if let Some(ip) = &device.ip {
         head.push_str(&format!(" ({ip})"));
     }
@@ -40,8 +41,8 @@ pub fn tags(credential: &Credential) -> String {
     credential.tags.join(", ")
 }
 
-pub fn text(value: &Option<String>) -> &str {
-    value.as_deref().unwrap_or("")
+pub fn text<T: AsRef<str>>(value: &Option<T>) -> &str {
+    value.as_ref().map_or("", AsRef::as_ref)
 }
 
 /// Text from a file made safe for a terminal: control characters (ESC, BEL, NUL, DEL, C1)
@@ -103,7 +104,10 @@ mod tests {
 
     #[test]
     fn control_characters_are_escaped_for_the_terminal() {
-        assert!(matches!(printable("root ✓ 東京"), Cow::Borrowed("root ✓ 東京")));
+        assert!(matches!(
+            printable("root ✓ 東京"),
+            Cow::Borrowed("root ✓ 東京")
+        ));
         assert_eq!(
             printable("a\u{1b}]52;c;x\u{7}b\u{0}\u{7f}\u{85}\n"),
             "a\\u{1b}]52;c;x\\u{7}b\\u{0}\\u{7f}\\u{85}\\u{a}"

@@ -3,12 +3,13 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use credview::app::{App, Settings};
+use credview::app::{App, Msg, Settings};
 use credview::cli::{self, Cli, Command, Failure};
 use credview::clipboard::SystemClipboard;
 use credview::clock::{Clock, SystemClock};
+use credview::tui;
 use credview::unlock::Unlock;
-use credview::vault::Source;
+use credview::vault::{Source, VaultText};
 
 fn main() -> ExitCode {
     // Before anything secret is in memory: no core dumps, no ptrace, private files.
@@ -30,9 +31,21 @@ fn main() -> ExitCode {
     if let Some(result) = file_command {
         return finish(result, &mut stderr);
     }
+    // Codes and audit records need the time: a clock before 1970 is refused, not read as 1970.
+    if !matches!(args.command, Some(Command::List { .. })) {
+        if let Err(e) = SystemClock.check() {
+            return finish(Err(Failure::usage(e.to_string())), &mut stderr);
+        }
+    }
     let mut audit_log = credview::audit::open(args.audit.as_deref(), args.no_audit, |name| {
         std::env::var_os(name)
     });
+    // The screen shows the first credentials while the rest are read; commands want them all.
+    if args.command.is_none() && std::io::stdout().is_terminal() {
+        let result = cli::open_text_with(&source, &mut unlock, &mut stderr)
+            .and_then(|text| run_tui(text, &source, audit_log.as_mut()));
+        return finish(result, &mut stderr);
+    }
     let result = cli::open_vault_with(&source, &mut unlock, &mut stderr).and_then(|vault| {
         match &args.command {
             Some(command) => {
@@ -48,33 +61,39 @@ fn main() -> ExitCode {
                 )
             }
             // Piped, as in `credview | grep`: the table is what a script wants.
-            None if !std::io::stdout().is_terminal() => {
+            None => {
                 let mut stdout = std::io::stdout().lock();
                 let list = Command::List { json: false };
                 let audit = audit_log.as_mut();
                 cli::run_command(&list, &vault, &SystemClock, audit, &mut stdout, &mut stderr)
             }
-            None => run_tui(vault, &source, audit_log.as_mut()),
         }
     });
     finish(result, &mut stderr)
 }
 
 fn run_tui(
-    vault: credview::vault::Vault,
+    text: VaultText,
     source: &Source,
     audit_log: &mut dyn credview::audit::AuditLog,
 ) -> Result<(), Failure> {
     let clock = SystemClock;
-    let app = App::new(vault, source.name(), Settings::default(), clock.now());
+    let (first, rest) =
+        tui::read_vault(source.name(), text).map_err(|e| Failure::usage(e.to_string()))?;
+    let mut app = App::loading(source.name(), Settings::default(), clock.now());
+    credview::app::update(&mut app, Msg::Loaded(first, rest.is_none()));
     let mut clipboard = SystemClipboard::new(Box::new(std::io::stdout()));
-    let mut audit = credview::tui::audit_to(audit_log, &clock);
-    let edges = credview::tui::Edges {
+    let mut audit = tui::audit_to(audit_log, &clock);
+    let edges = tui::Edges {
         clipboard: &mut clipboard,
         clock: &clock,
         audit: &mut audit,
+        vault: rest,
     };
-    credview::tui::run(app, edges).map_err(|e| Failure::usage(format!("the terminal failed: {e}")))
+    tui::run(app, edges).map_err(|failed| match failed {
+        tui::Failed::Terminal(e) => Failure::usage(format!("the terminal failed: {e}")),
+        tui::Failed::Vault(e) => Failure::usage(e.to_string()),
+    })
 }
 
 fn finish(result: Result<(), Failure>, stderr: &mut dyn Write) -> ExitCode {

@@ -99,7 +99,7 @@ pub struct Values<'a> {
 impl<'a> Values<'a> {
     /// The credential's plain fields (absent ones empty), without password or token.
     pub fn plain(credential: &'a Credential) -> Self {
-        let text = |field: &'a Option<String>| field.as_deref().unwrap_or("");
+        let text = |field: &'a Option<crate::vault::Shared>| field.as_deref().unwrap_or("");
         Self {
             username: &credential.username,
             hostname: text(&credential.device.hostname),

@@ -4,6 +4,7 @@ mod details;
 pub mod filter;
 pub mod keymap;
 pub mod layout;
+mod load;
 pub mod msg;
 mod navigate;
 pub mod rows;

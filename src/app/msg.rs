@@ -4,6 +4,7 @@ use zeroize::Zeroizing;
 use super::state::Sensitive;
 use crate::clipboard::Target;
 use crate::otp::Timestamp;
+use crate::vault::Credential;
 
 /// Everything that can happen to the app. Time always arrives with the message.
 #[derive(Debug, Clone)]
@@ -20,6 +21,10 @@ pub enum Msg {
     Copied(Result<Target, String>, Timestamp),
     /// The edge wrote (or failed to write) the audit record of an `Effect::Audit`.
     Audited(Result<(), String>, Timestamp),
+    /// Credentials read from the vault; `true`: they were the last.
+    Loaded(Vec<Credential>, bool),
+    /// Go on with the search under way (`App::busy`); sent while no input waits.
+    Work,
 }
 
 /// What the audit log must record before a sensitive action goes ahead.

@@ -45,21 +45,38 @@ pub(super) fn edit_filter(app: &mut App, key: KeyEvent) -> bool {
 }
 
 pub(super) fn set_filter(app: &mut App, query: String) {
-    let keep = app.selected_credential().map(|c| c.id);
+    app.filter.set_query(query, app.vault.credentials.len());
+    // A search longer than one step starts once the key is on screen (`Msg::Work`).
+    if app.filter.left() <= app.settings.search_step.max(1) {
+        search(app, true);
+    }
+}
+
+/// One step of the search under way; once none is left, the list shows what it found.
+/// `top`: a new query, so the list starts from the top again.
+pub(super) fn search(app: &mut App, top: bool) {
+    if app
+        .filter
+        .step(&app.haystacks, app.settings.search_step.max(1))
+    {
+        show_matches(app, top);
+    }
+}
+
+/// Lists what the filter matched (or everything), staying on the selected credential while
+/// it is still listed; else on the first.
+pub(super) fn show_matches(app: &mut App, top: bool) {
+    let keep = app.rows.credential_at(app.selected);
     let total = app.vault.credentials.len();
-    app.filter.set_query(query, &app.haystacks, total);
-    app.rows = Rows::build(&app.groups, app.filter.matches(), total);
-    // Stay on the same credential while it still matches; else go to the first.
+    app.rows = Rows::build(app.groups.list(), app.filter.matches(), total);
     app.selected = keep
-        .and_then(|id| {
-            (0..app.rows.item_count()).find(|&n| {
-                app.rows
-                    .credential_at(n)
-                    .is_some_and(|i| app.vault.credentials[i].id == id)
-            })
+        .and_then(|index| {
+            (0..app.rows.item_count()).find(|&n| app.rows.credential_at(n) == Some(index))
         })
         .unwrap_or(0);
-    app.offset = 0;
+    if top {
+        app.offset = 0;
+    }
     keep_selection_visible(app);
 }
 

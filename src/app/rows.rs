@@ -1,6 +1,7 @@
 //! The list as displayed: device headers with their credentials beneath, in vault order.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use unicode_width::UnicodeWidthStr;
 
@@ -24,21 +25,24 @@ impl FieldWidths {
     pub fn measure(credentials: &[Credential]) -> Self {
         let mut widths = Self::default();
         for c in credentials {
-            let grow =
-                |slot: &mut usize, text: &str| *slot = (*slot).max(text.width().min(Self::CAP));
-            grow(&mut widths.kind, format::text(&c.kind));
-            grow(&mut widths.username, &c.username);
-            grow(&mut widths.additional, format::text(&c.additional));
-            grow(&mut widths.domain, format::text(&c.domain));
-            let tags = c
-                .tags
-                .iter()
-                .map(|t| t.width() + 2)
-                .sum::<usize>()
-                .saturating_sub(2);
-            grow(&mut widths.tags, &" ".repeat(tags.min(Self::CAP)));
+            widths.grow(c);
         }
         widths
+    }
+
+    pub fn grow(&mut self, c: &Credential) {
+        let grow = |slot: &mut usize, text: &str| *slot = (*slot).max(text.width().min(Self::CAP));
+        grow(&mut self.kind, format::text(&c.kind));
+        grow(&mut self.username, &c.username);
+        grow(&mut self.additional, format::text(&c.additional));
+        grow(&mut self.domain, format::text(&c.domain));
+        let tags = c
+            .tags
+            .iter()
+            .map(|t| t.width() + 2)
+            .sum::<usize>()
+            .saturating_sub(2);
+        self.tags = self.tags.max(tags.min(Self::CAP));
     }
 }
 
@@ -49,22 +53,58 @@ pub struct Group {
     pub members: Vec<usize>,
 }
 
-/// Groups by the device's whole header, so two devices that share a hostname stay apart.
-pub fn group(credentials: &[Credential]) -> Vec<Group> {
-    let mut groups: Vec<Group> = Vec::new();
-    let mut by_header: HashMap<String, usize> = HashMap::new();
-    for (index, credential) in credentials.iter().enumerate() {
-        let header = format::device_header(&credential.device);
-        let slot = *by_header.entry(header.clone()).or_insert_with(|| {
-            groups.push(Group {
-                header,
-                members: Vec::new(),
-            });
-            groups.len() - 1
-        });
-        groups[slot].members.push(index);
+/// The device groups, in the order of their first credentials, extended as credentials arrive.
+/// Grouped by the device's whole header, so two devices that share a hostname stay apart.
+#[derive(Debug, Default)]
+pub struct Groups {
+    list: Vec<Group>,
+    /// Credentials on one device share its `Arc` (the reader makes it so): keyed by its
+    /// address, a device seen before needs no header built again.
+    by_device: HashMap<usize, usize>,
+    by_header: HashMap<String, usize>,
+}
+
+impl Groups {
+    pub fn new(credentials: &[Credential]) -> Self {
+        let mut groups = Self::default();
+        groups.add(credentials, 0);
+        groups
     }
-    groups
+
+    /// Adds `credentials`, the first of which has index `first`.
+    pub fn add(&mut self, credentials: &[Credential], first: usize) {
+        for (index, credential) in (first..).zip(credentials) {
+            let device = Arc::as_ptr(&credential.device).addr();
+            let slot = match self.by_device.get(&device) {
+                Some(&slot) => slot,
+                None => {
+                    let header = format::device_header(&credential.device);
+                    let slot = match self.by_header.get(&header) {
+                        Some(&slot) => slot,
+                        None => {
+                            self.list.push(Group {
+                                header: header.clone(),
+                                members: Vec::new(),
+                            });
+                            self.by_header.insert(header, self.list.len() - 1);
+                            self.list.len() - 1
+                        }
+                    };
+                    self.by_device.insert(device, slot);
+                    slot
+                }
+            };
+            self.list[slot].members.push(index);
+        }
+    }
+
+    pub fn get(&self, index: usize) -> Option<&Group> {
+        self.list.get(index)
+    }
+
+    pub fn list(&self) -> &[Group] {
+        &self.list
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 use zeroize::Zeroizing;
 
 use super::filter::{Filter, Haystacks};
-use super::rows::{FieldWidths, Group, Rows};
+use super::rows::{FieldWidths, Groups, Rows};
 use crate::clipboard::Target;
 use crate::otp::{Code, Timestamp, Totp};
 use crate::vault::{Credential, Vault};
@@ -22,12 +22,15 @@ pub const QR_MILLIS: u64 = 45_000;
 #[derive(Debug, Clone, Copy)]
 pub struct Settings {
     pub clear_clipboard_after_millis: u64,
+    /// Credentials a search looks at between two chances to draw and read keys.
+    pub search_step: usize,
 }
 
 impl Default for Settings {
     fn default() -> Self {
         Self {
             clear_clipboard_after_millis: 30_000,
+            search_step: super::filter::STEP,
         }
     }
 }
@@ -40,7 +43,9 @@ pub struct App {
     pub settings: Settings,
     pub now: Timestamp,
     pub size: (u16, u16),
-    pub groups: Vec<Group>,
+    /// Credentials are still being read from the vault (`Msg::Loaded` brings them).
+    pub loading: bool,
+    pub groups: Groups,
     pub field_widths: FieldWidths,
     pub haystacks: Haystacks,
     pub filter: Filter,
@@ -188,22 +193,26 @@ impl std::fmt::Debug for Clip {
 
 impl App {
     pub fn new(vault: Vault, vault_name: String, settings: Settings, now: Timestamp) -> Self {
-        let groups = super::rows::group(&vault.credentials);
-        let haystacks = Haystacks::new(&vault.credentials);
-        let field_widths = FieldWidths::measure(&vault.credentials);
-        let rows = Rows::build(&groups, None, vault.credentials.len());
+        let mut app = Self::loading(vault_name, settings, now);
+        super::load::append(&mut app, vault.credentials, true);
+        app
+    }
+
+    /// An app whose credentials are still to come, in `Msg::Loaded` messages.
+    pub fn loading(vault_name: String, settings: Settings, now: Timestamp) -> Self {
         Self {
-            vault,
+            vault: Vault::default(),
             vault_name,
             settings,
             now,
             size: (80, 24),
-            groups,
-            field_widths,
-            haystacks,
+            loading: true,
+            groups: Groups::default(),
+            field_widths: FieldWidths::default(),
+            haystacks: Haystacks::default(),
+            rows: Rows::default(),
             filter: Filter::default(),
             filter_editing: false,
-            rows,
             selected: 0,
             offset: 0,
             details: None,
@@ -231,15 +240,21 @@ impl App {
             .get(self.details.as_ref()?.credential)
     }
 
+    /// A search is under way: the edge sends `Msg::Work` while no input waits.
+    pub fn busy(&self) -> bool {
+        self.filter.is_searching()
+    }
+
     /// The next moment something on screen changes by itself, or a deadline falls due.
     /// `None`: nothing will change until the user acts, so the event loop sleeps.
     pub fn next_wakeup(&self) -> Option<Timestamp> {
+        // Saturating: a clock at the end of time must not overflow (found by fuzzing).
         let countdown = match &self.details {
             Some(Details {
                 token: TokenView::Code(_),
                 ..
             }) => Some(Timestamp::from_millis(
-                (self.now.as_millis() / 1000 + 1) * 1000,
+                (self.now.as_millis() / 1000 + 1).saturating_mul(1000),
             )),
             _ => None,
         };

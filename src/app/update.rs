@@ -4,9 +4,10 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::details;
 use super::keymap::{self, Action, Context};
+use super::load;
 use super::msg::{Effect, Msg};
 use super::navigate::{
-    edit_filter, keep_selection_visible, on_mouse, page, select, select_by, set_filter,
+    edit_filter, keep_selection_visible, on_mouse, page, search, select, select_by, set_filter,
 };
 use super::state::{App, Clip, Level, STATUS_MILLIS, Sensitive, Status};
 
@@ -36,6 +37,8 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.now = now;
             details::on_audited(app, result, &mut effects);
         }
+        Msg::Loaded(credentials, done) => load::append(app, credentials, done),
+        Msg::Work => search(app, true),
     }
     // Whatever message brought the time (a key can come past a step's end before the tick,
     // or first after a suspend or a clock jump either way), the code held is that time's.

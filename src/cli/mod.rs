@@ -141,6 +141,16 @@ pub fn open_vault_with(
     keys: &mut dyn Keys,
     stderr: &mut dyn Write,
 ) -> Result<Vault, Failure> {
+    let text = open_text_with(source, keys, stderr)?;
+    crate::vault::read_all(&source.name(), text).map_err(|e| Failure::usage(e.to_string()))
+}
+
+/// Opens the vault (warnings printed, an encrypted one decrypted) without reading it yet.
+pub fn open_text_with(
+    source: &Source,
+    keys: &mut dyn Keys,
+    stderr: &mut dyn Write,
+) -> Result<crate::vault::VaultText, Failure> {
     if let Source::File(path) = source {
         // A refused symlink gets its error alone, not warnings about where it points.
         let warnings = match crate::vault::check_symlink(path) {
@@ -152,7 +162,7 @@ pub fn open_vault_with(
         }
     }
     source
-        .load_with(keys)
+        .open_with(keys)
         .map_err(|e| Failure::usage(e.to_string()))
 }
 

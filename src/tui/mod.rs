@@ -1,5 +1,7 @@
 //! The edge that runs the TUI: terminal events, timers and signals in, effects out.
 
+mod gone;
+mod loader;
 mod terminal;
 mod timer;
 
@@ -16,7 +18,22 @@ use crate::audit::{AuditAction, AuditLog, AuditRecord};
 use crate::clipboard::Clipboard;
 use crate::clock::Clock;
 
+pub use loader::{Loaded, Loader, read_vault};
 pub use terminal::restore;
+
+/// Why the screen closed other than by the user's choice.
+#[derive(Debug)]
+pub enum Failed {
+    Terminal(io::Error),
+    /// The vault had an error after its first credentials were on screen.
+    Vault(crate::vault::VaultError),
+}
+
+impl From<io::Error> for Failed {
+    fn from(error: io::Error) -> Self {
+        Self::Terminal(error)
+    }
+}
 
 /// Writes one audit record; an error refuses the action it was for.
 pub type Audit<'a> = &'a mut dyn FnMut(&AuditRequest) -> Result<(), String>;
@@ -49,21 +66,28 @@ pub struct Edges<'a> {
     pub clipboard: &'a mut dyn Clipboard,
     pub clock: &'a dyn Clock,
     pub audit: Audit<'a>,
+    /// The rest of the vault, while it is still being read.
+    pub vault: Option<Loader>,
 }
 
 /// Runs the app until the user quits, the terminal goes away, or SIGTERM/SIGHUP arrives.
-pub fn run(app: App, edges: Edges<'_>) -> io::Result<()> {
+pub fn run(app: App, edges: Edges<'_>) -> Result<(), Failed> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
-    runtime.block_on(event_loop(app, edges))
+    match runtime.block_on(event_loop(app, edges)) {
+        // A draw that found the terminal gone is a hang-up that beat its SIGHUP, not a failure.
+        Err(Failed::Terminal(e)) if gone::is_hangup(&e) => Ok(()),
+        other => other,
+    }
 }
 
-async fn event_loop(mut app: App, edges: Edges<'_>) -> io::Result<()> {
+async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
     let Edges {
         clipboard,
         clock,
         audit,
+        vault: mut loader,
     } = edges;
     let mut terminate = signal(SignalKind::terminate())?;
     let mut hangup = signal(SignalKind::hangup())?;
@@ -71,13 +95,16 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> io::Result<()> {
     let size = session.terminal.size()?;
     let mut events = EventStream::new();
     let timer = timer::WallTimer::new()?;
+    let tty = gone::TerminalGone::new()?;
     let mut pending = vec![Msg::Resize {
         width: size.width,
         height: size.height,
     }];
     loop {
-        // Only a handled message can change the screen; an ignored event costs no redraw.
+        // Only a handled message can change the screen; an ignored event costs no redraw,
+        // and neither does a step of a search that is not over.
         let dirty = !pending.is_empty();
+        let working = pending.iter().all(|msg| matches!(msg, Msg::Work));
         while let Some(msg) = pending.pop() {
             for effect in update(&mut app, msg) {
                 match effect {
@@ -105,7 +132,7 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> io::Result<()> {
                 }
             }
         }
-        if dirty {
+        if dirty && !(working && app.busy()) {
             session
                 .terminal
                 .draw(|frame| crate::ui::render(&app, frame))?;
@@ -119,9 +146,16 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> io::Result<()> {
             }
         };
         tokio::select! {
+            // Keys before the vault's next credentials, and both before more searching.
+            biased;
             event = events.next() => match event {
                 Some(Ok(event)) => {
                     if let Some(msg) = message(event, clock) {
+                        // A resize carries no time: the tick with it keeps code and countdown
+                        // current even when it is the first event after a clock jump.
+                        if matches!(msg, Msg::Resize { .. }) {
+                            pending.push(Msg::Tick(clock.now()));
+                        }
                         pending.push(msg);
                     }
                 }
@@ -134,7 +168,55 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> io::Result<()> {
             }
             _ = terminate.recv() => return Ok(()),
             _ = hangup.recv() => return Ok(()),
+            // The terminal closed without a SIGHUP reaching us (see gone.rs).
+            _ = tty.closed() => return Ok(()),
+            loaded = next_batch(&mut loader) => {
+                let (credentials, done) = batches(loaded, &mut loader, &app)?;
+                pending.push(Msg::Loaded(credentials, done));
+            }
+            () = std::future::ready(()), if app.busy() => pending.push(Msg::Work),
         }
+    }
+}
+
+async fn next_batch(loader: &mut Option<Loader>) -> Option<Loaded> {
+    match loader {
+        Some(receiver) => receiver.recv().await,
+        None => std::future::pending().await,
+    }
+}
+
+/// The batch that came and any that queued up behind it, as one message: one redraw.
+fn batches(
+    first: Option<Loaded>,
+    loader: &mut Option<Loader>,
+    app: &App,
+) -> Result<(Vec<crate::vault::Credential>, bool), Failed> {
+    let mut next = first;
+    let mut credentials = Vec::new();
+    loop {
+        match next {
+            Some(Loaded::Batch(more, done)) => {
+                if credentials.is_empty() {
+                    credentials = more;
+                } else {
+                    credentials.extend(more);
+                }
+                if done {
+                    *loader = None;
+                    return Ok((credentials, true));
+                }
+            }
+            Some(Loaded::Failed(error)) => return Err(Failed::Vault(error)),
+            None => {
+                let origin = app.vault_name.clone();
+                return Err(Failed::Vault(loader::stopped(origin, "the reader stopped")));
+            }
+        }
+        next = match loader.as_mut().map(|receiver| receiver.try_recv()) {
+            Some(Ok(loaded)) => Some(loaded),
+            _ => return Ok((credentials, false)),
+        };
     }
 }
 

@@ -1,7 +1,9 @@
 //! Entering and leaving the full-screen terminal, on every way out: quit, error, panic, signal.
 
 use std::io::{self, Stdout, Write};
+use std::mem::ManuallyDrop;
 use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crossterm::event::DisableMouseCapture;
 use crossterm::style::Print;
@@ -16,7 +18,8 @@ pub type Tui = Terminal<CrosstermBackend<Stdout>>;
 
 /// Owns the terminal while the app runs; dropping it puts the terminal back as it was.
 pub struct Session {
-    pub terminal: Tui,
+    /// Dropped by hand, only while the terminal is there (see `Drop`).
+    pub terminal: ManuallyDrop<Tui>,
 }
 
 impl Session {
@@ -25,7 +28,9 @@ impl Session {
         enter()?;
         let stdout = io::stdout();
         match Terminal::new(CrosstermBackend::new(stdout)) {
-            Ok(terminal) => Ok(Self { terminal }),
+            Ok(terminal) => Ok(Self {
+                terminal: ManuallyDrop::new(terminal),
+            }),
             Err(error) => {
                 restore();
                 Err(error)
@@ -38,9 +43,15 @@ impl Session {
 /// crossterm's `EnableMouseCapture` turns on): moving the pointer must not wake the app.
 const MOUSE_CLICKS_AND_WHEEL: &str = "\x1b[?1000h\x1b[?1002h\x1b[?1006h";
 
+/// Whether the screen is in our modes. Leaving the alternate screen a second time (the panic
+/// hook, then the drop while unwinding) jumps the cursor back up over what was printed since:
+/// the panic message.
+static ENTERED: AtomicBool = AtomicBool::new(false);
+
 /// Raw mode, the alternate screen and the mouse; undone by `restore` if any step fails.
 fn enter() -> io::Result<()> {
     enable_raw_mode()?;
+    ENTERED.store(true, Ordering::SeqCst);
     let entered = execute!(
         io::stdout(),
         EnterAlternateScreen,
@@ -77,11 +88,20 @@ impl Session {
 impl Drop for Session {
     fn drop(&mut self) {
         restore();
+        // ratatui's drop prints to stderr when it cannot show the cursor, and printing to a
+        // terminal that has gone away panics: with the terminal gone, the Terminal is leaked.
+        if self.terminal.show_cursor().is_ok() {
+            // SAFETY: dropped once, here, and never used again: `self` is going away.
+            unsafe { ManuallyDrop::drop(&mut self.terminal) };
+        }
     }
 }
 
-/// Best effort: each step is tried even if an earlier one failed.
+/// Best effort: each step is tried even if an earlier one failed. Only once per `enter`.
 pub fn restore() {
+    if !ENTERED.swap(false, Ordering::SeqCst) {
+        return;
+    }
     let mut stdout = io::stdout();
     let _ = execute!(
         stdout,

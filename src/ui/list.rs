@@ -4,6 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use unicode_width::UnicodeWidthStr;
 
 use super::text::fit;
 use super::{footer, status, theme};
@@ -96,7 +97,7 @@ impl Column {
         match self {
             Column::Id => credential.id.to_string(),
             Column::Type => format::text(&credential.kind).to_owned(),
-            Column::Username => credential.username.clone(),
+            Column::Username => credential.username.to_string(),
             Column::Additional => format::text(&credential.additional).to_owned(),
             Column::Domain => format::text(&credential.domain).to_owned(),
             Column::Tags => format::tags(credential),
@@ -161,18 +162,31 @@ pub fn render(app: &App, frame: &mut Frame, screen: &Screen) {
 
 fn title_bar(app: &App, frame: &mut Frame, area: Rect) {
     let total = app.vault.credentials.len();
-    let count = if app.filter.is_active() {
-        format!("{} of {total} credentials ", app.rows.item_count())
+    // Said while a large vault is still being read, or a query over it still searched.
+    let busy = if app.loading {
+        "reading… "
+    } else if app.filter.is_searching() {
+        "searching… "
     } else {
-        format!("{total} credentials ")
+        ""
     };
-    let left = vec![
+    let count = if app.filter.is_active() {
+        format!("{busy}{} of {total} credentials ", app.rows.item_count())
+    } else {
+        format!("{busy}{total} credentials ")
+    };
+    let mut left = vec![
         Span::styled(" credview ", theme::title()),
         Span::styled("· Credentials > All · ", theme::title_dim()),
-        Span::styled(app.vault_name.clone(), theme::title_dim()),
     ];
+    let width = usize::from(area.width);
+    let fixed: usize = left.iter().map(Span::width).sum();
+    // A long path gives way to the count, which matters more.
+    let room = width.saturating_sub(fixed + count.width() + 1);
+    let name = fit(&app.vault_name, room.min(app.vault_name.width()));
+    left.push(Span::styled(name, theme::title_dim()));
     let used: usize = left.iter().map(Span::width).sum();
-    let pad = usize::from(area.width).saturating_sub(used + count.chars().count());
+    let pad = width.saturating_sub(used + count.width());
     let mut spans = left;
     spans.push(Span::styled(" ".repeat(pad), theme::title_dim()));
     spans.push(Span::styled(count, theme::title()));

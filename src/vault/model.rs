@@ -1,6 +1,7 @@
 //! The vault's credentials as the rest of the program sees them: validated, secrets wrapped.
 
 use std::fmt;
+use std::sync::Arc;
 
 use time::OffsetDateTime;
 use zeroize::Zeroizing;
@@ -12,31 +13,36 @@ pub struct Vault {
     pub credentials: Vec<Credential>,
 }
 
+/// Text that many credentials repeat (types, domains, tags, devices): the reader keeps one
+/// copy of each distinct value, so a large vault costs about what its distinct text does.
+pub type Shared = Arc<str>;
+
 #[derive(Debug, Clone)]
 pub struct Credential {
     pub id: u64,
-    pub username: String,
-    pub kind: Option<String>,
-    pub domain: Option<String>,
-    pub additional: Option<String>,
-    pub tags: Vec<String>,
-    pub device: Device,
+    pub username: Box<str>,
+    pub kind: Option<Shared>,
+    pub domain: Option<Shared>,
+    pub additional: Option<Shared>,
+    pub tags: Arc<[Shared]>,
+    pub device: Arc<Device>,
     pub password: Option<Password>,
-    pub totp: Option<TotpConfig>,
+    /// Boxed: two credentials in three have none, and the list should not pay for it.
+    pub totp: Option<Box<TotpConfig>>,
     pub access: Access,
     pub last_view: Option<OffsetDateTime>,
     pub expiration: Option<OffsetDateTime>,
     pub created: Option<OffsetDateTime>,
-    pub notes: Option<String>,
+    pub notes: Option<Shared>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Device {
-    pub hostname: Option<String>,
-    pub ip: Option<String>,
-    pub kind: Option<String>,
-    pub vendor: Option<String>,
-    pub site: Option<String>,
+    pub hostname: Option<Shared>,
+    pub ip: Option<Shared>,
+    pub kind: Option<Shared>,
+    pub vendor: Option<Shared>,
+    pub site: Option<Shared>,
 }
 
 /// What the PAM's access policy lets this operator do with the credential.
@@ -114,7 +120,7 @@ impl Credential {
     pub fn qualified_name(&self) -> String {
         match &self.device.hostname {
             Some(host) => format!("{}@{host}", self.username),
-            None => self.username.clone(),
+            None => self.username.to_string(),
         }
     }
 }

@@ -5,12 +5,11 @@ use std::collections::HashMap;
 use std::fmt;
 
 use serde::Deserialize;
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
-use time::OffsetDateTime;
-use time::format_description::well_known::Rfc3339;
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
 
-use super::model::{Access, Credential, Device, Password, TotpConfig, Vault};
-use crate::otp::{Algorithm, KeyUri, Params, Secret, UnknownAlgorithm};
+use super::fields::Date;
+use super::intern::{self, SharedDevice, Tags, Text, shared};
+use super::model::{Access, Credential, Password, TotpConfig, Vault};
 
 pub const VERSION: u64 = 1;
 
@@ -35,8 +34,41 @@ pub struct ParseError {
     pub message: String,
 }
 
-pub fn vault_from_slice(bytes: &[u8]) -> Result<Vault, ParseError> {
+/// Starts a vault afresh, or ends one (freeing what only the reading needed).
+pub(super) fn reset() {
     READING.set(Reading::default());
+    intern::reset();
+}
+
+/// The stream reader is about to read credential #`index` (1-based).
+pub(super) fn at_credential(index: usize) {
+    READING.with_borrow_mut(|r| {
+        r.current_id = None;
+        r.index = index;
+    });
+}
+
+/// The text of the credential just started ran out: its id will be read again with the rest.
+pub(super) fn forget_current() {
+    READING.with_borrow_mut(|r| {
+        if let Some(id) = r.current_id.take() {
+            r.seen.remove(&id);
+        }
+    });
+}
+
+pub(super) fn version_ok(bytes: &[u8]) -> bool {
+    serde_json::from_slice::<Version>(bytes).is_ok()
+}
+
+pub fn vault_from_slice(bytes: &[u8]) -> Result<Vault, ParseError> {
+    reset();
+    let vault = whole_vault(bytes);
+    reset();
+    vault
+}
+
+fn whole_vault(bytes: &[u8]) -> Result<Vault, ParseError> {
     if let Some(at) = bytes.iter().position(|b| !b.is_ascii_whitespace()) {
         if bytes[at] != b'{' {
             let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
@@ -202,18 +234,18 @@ impl<'de> Deserialize<'de> for Credential {
         Ok(Credential {
             id: raw.id.0,
             username: raw.username,
-            kind: raw.kind,
-            domain: raw.domain,
-            additional: raw.additional,
-            tags: raw.tags,
-            device: raw.device,
+            kind: shared(raw.kind),
+            domain: shared(raw.domain),
+            additional: shared(raw.additional),
+            tags: raw.tags.0,
+            device: raw.device.0,
             password: raw.password,
-            totp: raw.totp,
+            totp: raw.totp.map(Box::new),
             access: raw.access,
             last_view: raw.last_view.map(|d| d.0),
             expiration: raw.expiration.map(|d| d.0),
             created: raw.created.map(|d| d.0),
-            notes: raw.notes,
+            notes: shared(raw.notes),
         })
     }
 }
@@ -223,17 +255,17 @@ impl<'de> Deserialize<'de> for Credential {
 struct RawCredential {
     id: Id,
     #[serde(deserialize_with = "username")]
-    username: String,
+    username: Box<str>,
     #[serde(rename = "type", default)]
-    kind: Option<String>,
+    kind: Option<Text>,
     #[serde(default)]
-    domain: Option<String>,
+    domain: Option<Text>,
     #[serde(default)]
-    additional: Option<String>,
+    additional: Option<Text>,
     #[serde(default)]
-    tags: Vec<String>,
+    tags: Tags,
     #[serde(default)]
-    device: Device,
+    device: SharedDevice,
     #[serde(default)]
     password: Option<Password>,
     #[serde(default)]
@@ -247,7 +279,7 @@ struct RawCredential {
     #[serde(default)]
     created: Option<Date>,
     #[serde(default)]
-    notes: Option<String>,
+    notes: Option<Text>,
 }
 
 struct Id(u64);
@@ -270,182 +302,10 @@ impl<'de> Deserialize<'de> for Id {
     }
 }
 
-fn username<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+fn username<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Box<str>, D::Error> {
     let name = String::deserialize(deserializer)?;
     if name.trim().is_empty() {
         return Err(de::Error::custom("username is empty"));
     }
-    Ok(name)
-}
-
-struct Date(OffsetDateTime);
-
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_str(ParseStr {
-            expecting: "an RFC 3339 date-time string like \"2026-11-20T14:03:00Z\"",
-            parse: |text: &str| {
-                OffsetDateTime::parse(text, &Rfc3339)
-                    .map(Date)
-                    .map_err(|_| {
-                        "not an RFC 3339 date-time like \"2026-11-20T14:03:00Z\"".to_owned()
-                    })
-            },
-        })
-    }
-}
-
-/// Parses a string inside the visitor, so serde_json reports a bad value at the value itself
-/// rather than after the object around it.
-struct ParseStr<F> {
-    expecting: &'static str,
-    parse: F,
-}
-
-impl<T, F: FnOnce(&str) -> Result<T, String>> Visitor<'_> for ParseStr<F> {
-    type Value = T;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(self.expecting)
-    }
-
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<T, E> {
-        (self.parse)(text).map_err(E::custom)
-    }
-}
-
-impl<'de> Deserialize<'de> for Device {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct RawDevice {
-            #[serde(default)]
-            hostname: Option<String>,
-            #[serde(default)]
-            ip: Option<String>,
-            #[serde(rename = "type", default)]
-            kind: Option<String>,
-            #[serde(default)]
-            vendor: Option<String>,
-            #[serde(default)]
-            site: Option<String>,
-        }
-        let raw = RawDevice::deserialize(deserializer)?;
-        Ok(Device {
-            hostname: raw.hostname,
-            ip: raw.ip,
-            kind: raw.kind,
-            vendor: raw.vendor,
-            site: raw.site,
-        })
-    }
-}
-
-impl<'de> Deserialize<'de> for Access {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct RawAccess {
-            view_password: Option<bool>,
-            start_session: Option<bool>,
-            require_reason: Option<bool>,
-        }
-        let raw = RawAccess::deserialize(deserializer)?;
-        let default = Access::default();
-        Ok(Access {
-            view_password: raw.view_password.unwrap_or(default.view_password),
-            start_session: raw.start_session.unwrap_or(default.start_session),
-            require_reason: raw.require_reason.unwrap_or(default.require_reason),
-        })
-    }
-}
-
-impl<'de> Deserialize<'de> for Password {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer)
-            .map(Password::new)
-            .map_err(|_: D::Error| de::Error::custom("password must be a string"))
-    }
-}
-
-impl<'de> Deserialize<'de> for TotpConfig {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(TotpVisitor)
-    }
-}
-
-struct TotpVisitor;
-
-impl<'de> Visitor<'de> for TotpVisitor {
-    type Value = TotpConfig;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a totp object {\"secret\": ...} or an \"otpauth://totp/...\" string")
-    }
-
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<TotpConfig, E> {
-        let uri = KeyUri::parse(text).map_err(E::custom)?;
-        Ok(TotpConfig {
-            secret: uri.secret,
-            params: uri.params,
-            issuer: uri.issuer,
-        })
-    }
-
-    fn visit_map<M: MapAccess<'de>>(self, map: M) -> Result<TotpConfig, M::Error> {
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct RawTotp {
-            secret: SecretField,
-            #[serde(default)]
-            algorithm: Option<AlgorithmField>,
-            #[serde(default)]
-            digits: Option<u64>,
-            #[serde(default)]
-            period: Option<u64>,
-        }
-        let raw = RawTotp::deserialize(de::value::MapAccessDeserializer::new(map))?;
-        let defaults = Params::default();
-        let params = Params::new(
-            raw.algorithm.map_or(defaults.algorithm, |a| a.0),
-            raw.digits.unwrap_or(u64::from(defaults.digits)),
-            raw.period.unwrap_or(defaults.period),
-        )
-        .map_err(de::Error::custom)?;
-        Ok(TotpConfig {
-            secret: raw.secret.0,
-            params,
-            issuer: None,
-        })
-    }
-}
-
-struct SecretField(Secret);
-
-impl<'de> Deserialize<'de> for SecretField {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_str(ParseStr {
-            expecting: "a base32 string",
-            parse: |text: &str| {
-                Secret::from_base32(text)
-                    .map(SecretField)
-                    .map_err(|e| e.to_string())
-            },
-        })
-    }
-}
-
-struct AlgorithmField(Algorithm);
-
-impl<'de> Deserialize<'de> for AlgorithmField {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_str(ParseStr {
-            expecting: "SHA1, SHA256 or SHA512",
-            parse: |text: &str| {
-                text.parse()
-                    .map(AlgorithmField)
-                    .map_err(|e: UnknownAlgorithm| e.to_string())
-            },
-        })
-    }
+    Ok(name.into_boxed_str())
 }

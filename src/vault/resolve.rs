@@ -4,7 +4,7 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use super::encrypted::{Keys, NoKeys};
-use super::load::{VaultError, load_file_with, parse};
+use super::load::{VaultError, VaultText, load_file_with, open_file_with, parse};
 use super::model::Vault;
 
 pub const DEMO_VAULT: &str = include_str!("../../assets/demo-vault.json");
@@ -53,6 +53,14 @@ impl Source {
         match self {
             Self::File(path) => load_file_with(path, keys),
             Self::Demo => parse(DEMO_NAME, DEMO_VAULT.as_bytes()),
+        }
+    }
+
+    /// Opens the vault (decrypting an encrypted one) without reading its credentials yet.
+    pub fn open_with(&self, keys: &mut dyn Keys) -> Result<VaultText, VaultError> {
+        match self {
+            Self::File(path) => open_file_with(path, keys),
+            Self::Demo => Ok(VaultText::Static(DEMO_VAULT.as_bytes())),
         }
     }
 }

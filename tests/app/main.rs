@@ -22,6 +22,7 @@
 mod copy;
 mod filter;
 mod helpers;
+mod loading;
 mod mouse;
 mod navigation;
 mod open_close;

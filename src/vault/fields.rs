@@ -1,0 +1,157 @@
+//! The values inside a credential that are more than plain strings: dates, access, the
+//! password and the TOTP settings. Each is checked where it is read, so errors point at it.
+
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+use super::model::{Access, Password, TotpConfig};
+use crate::otp::{Algorithm, KeyUri, Params, Secret, UnknownAlgorithm};
+
+pub(super) struct Date(pub OffsetDateTime);
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_str(ParseStr {
+            expecting: "an RFC 3339 date-time string like \"2026-11-20T14:03:00Z\"",
+            parse: |text: &str| {
+                OffsetDateTime::parse(text, &Rfc3339)
+                    .map(Date)
+                    .map_err(|_| {
+                        "not an RFC 3339 date-time like \"2026-11-20T14:03:00Z\"".to_owned()
+                    })
+            },
+        })
+    }
+}
+
+/// Parses a string inside the visitor, so serde_json reports a bad value at the value itself
+/// rather than after the object around it.
+struct ParseStr<F> {
+    expecting: &'static str,
+    parse: F,
+}
+
+impl<T, F: FnOnce(&str) -> Result<T, String>> Visitor<'_> for ParseStr<F> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.expecting)
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<T, E> {
+        (self.parse)(text).map_err(E::custom)
+    }
+}
+
+impl<'de> Deserialize<'de> for Access {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct RawAccess {
+            view_password: Option<bool>,
+            start_session: Option<bool>,
+            require_reason: Option<bool>,
+        }
+        let raw = RawAccess::deserialize(deserializer)?;
+        let default = Access::default();
+        Ok(Access {
+            view_password: raw.view_password.unwrap_or(default.view_password),
+            start_session: raw.start_session.unwrap_or(default.start_session),
+            require_reason: raw.require_reason.unwrap_or(default.require_reason),
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Password {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer)
+            .map(Password::new)
+            .map_err(|_: D::Error| de::Error::custom("password must be a string"))
+    }
+}
+
+impl<'de> Deserialize<'de> for TotpConfig {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(TotpVisitor)
+    }
+}
+
+struct TotpVisitor;
+
+impl<'de> Visitor<'de> for TotpVisitor {
+    type Value = TotpConfig;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a totp object {\"secret\": ...} or an \"otpauth://totp/...\" string")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<TotpConfig, E> {
+        let uri = KeyUri::parse(text).map_err(E::custom)?;
+        Ok(TotpConfig {
+            secret: uri.secret,
+            params: uri.params,
+            issuer: uri.issuer,
+        })
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, map: M) -> Result<TotpConfig, M::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct RawTotp {
+            secret: SecretField,
+            #[serde(default)]
+            algorithm: Option<AlgorithmField>,
+            #[serde(default)]
+            digits: Option<u64>,
+            #[serde(default)]
+            period: Option<u64>,
+        }
+        let raw = RawTotp::deserialize(de::value::MapAccessDeserializer::new(map))?;
+        let defaults = Params::default();
+        let params = Params::new(
+            raw.algorithm.map_or(defaults.algorithm, |a| a.0),
+            raw.digits.unwrap_or(u64::from(defaults.digits)),
+            raw.period.unwrap_or(defaults.period),
+        )
+        .map_err(de::Error::custom)?;
+        Ok(TotpConfig {
+            secret: raw.secret.0,
+            params,
+            issuer: None,
+        })
+    }
+}
+
+struct SecretField(Secret);
+
+impl<'de> Deserialize<'de> for SecretField {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_str(ParseStr {
+            expecting: "a base32 string",
+            parse: |text: &str| {
+                Secret::from_base32(text)
+                    .map(SecretField)
+                    .map_err(|e| e.to_string())
+            },
+        })
+    }
+}
+
+struct AlgorithmField(Algorithm);
+
+impl<'de> Deserialize<'de> for AlgorithmField {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_str(ParseStr {
+            expecting: "SHA1, SHA256 or SHA512",
+            parse: |text: &str| {
+                text.parse()
+                    .map(AlgorithmField)
+                    .map_err(|e: UnknownAlgorithm| e.to_string())
+            },
+        })
+    }
+}
