@@ -136,7 +136,10 @@ fn the_user_is_user_else_logname_else_the_uids_account() {
     let lines = lab.audit_lines();
     assert_eq!(parse(&lines[0])["user"], "logan");
     // Without either variable: the real uid's account name, as `id -un` says it.
-    let id = std::process::Command::new("id").arg("-un").output().unwrap();
+    let id = std::process::Command::new("id")
+        .arg("-un")
+        .output()
+        .unwrap();
     let account = String::from_utf8(id.stdout).unwrap();
     assert_eq!(parse(&lines[1])["user"], account.trim());
 }

@@ -385,9 +385,9 @@ fn details_opened_exactly_at_a_step_boundary() {
 }
 
 /// A message other than a tick (here a mouse move) can reach the app at the boundary before
-/// the tick that renews the code; the bar then says the step is over.
+/// the tick; it renews the code too, so the bar never shows a code whose step is over.
 #[test]
-fn details_when_the_step_ended_before_the_renewing_tick() {
+fn details_when_a_message_other_than_a_tick_crosses_the_boundary() {
     let mut session = Session::rfc(100, 30, secs(1_111_111_106));
     session.open(101, secs(1_111_111_106));
     let moved = MouseEvent {
@@ -398,8 +398,9 @@ fn details_when_the_step_ended_before_the_renewing_tick() {
     };
     session.send(Msg::Mouse(moved, secs(1_111_111_110)));
     let buffer = session.buffer();
-    assert_snapshot!("details_code_step_over_before_tick", text(&buffer));
-    assert_eq!(fg_of(&buffer, "081 804"), Color::LightRed);
+    assert_snapshot!("details_code_renewed_by_a_mouse_move", text(&buffer));
+    assert_eq!(fg_of(&buffer, "050 471"), Color::LightGreen);
+    assert!(text(&buffer).contains(" 30 s"));
 }
 
 /// RFC 6238 SHA256, 8 digits: 91819424 for the step starting at 1234567890.
