@@ -454,6 +454,14 @@ fn details_with_the_password_shown() {
     let screen = session.screen();
     assert_snapshot!("details_password_shown", screen);
     assert!(screen.contains("Tr0ub4dor&3-db  (18 s)"), "{screen}");
+    // 30 s after it was shown, the mask is back by itself.
+    session.tick(ms(DEMO_NOW * 1000 + 30_000));
+    let screen = session.screen();
+    assert_snapshot!("details_password_masked_again", screen);
+    assert!(
+        !screen.contains("Tr0ub4dor") && screen.contains("••••••••"),
+        "{screen}"
+    );
 }
 
 /// A credential that requires a reason asks for it on the status line before any audit.
