@@ -8,7 +8,7 @@ use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::process::{Command, Output};
 
-use enrol_lab::{Lab, drawing_to_pgm, zbar};
+use enrol_lab::{Lab, drawing_to_pgm, reference_code, zbar};
 
 /// 2026-01-01T00:00:10Z: 10 s into a step, so ±N steps are unambiguous.
 const AT: u64 = 1_767_225_610;
@@ -117,16 +117,6 @@ fn uri_and_qr_refuse_as_code_does() {
         lab.uri("2")
             .starts_with("otpauth://totp/web-01:ops@web-01?")
     );
-}
-
-/// The code of credential 1 (SHA1, 6 digits, 30 s) at `at`, from totp-rs.
-fn reference_code(at: u64) -> String {
-    let secret = totp_rs::Secret::try_from_base32("KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU").unwrap();
-    totp_rs::Builder::new()
-        .with_secret(secret)
-        .build_noncompliant()
-        .generate(at)
-        .to_string()
 }
 
 fn verify(lab: &Lab, code: &str, window: Option<u64>) -> Output {

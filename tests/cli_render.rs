@@ -7,21 +7,12 @@ mod enrol_lab;
 use std::fs;
 use std::time::{Duration, Instant};
 
-use enrol_lab::Lab;
+use enrol_lab::{Lab, reference_code};
 
 /// 2026-01-01T00:00:10Z, 10 s into a 30 s step.
 const AT: u64 = 1_767_225_610;
 /// 25 s into the same step: 5 s left.
 const LATE: u64 = 1_767_225_625;
-
-fn reference_code(at: u64) -> String {
-    let secret = totp_rs::Secret::try_from_base32("KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU").unwrap();
-    totp_rs::Builder::new()
-        .with_secret(secret)
-        .build_noncompliant()
-        .generate(at)
-        .to_string()
-}
 
 /// Renders `template` (from a file) for credential `id`; stdout, or exit status and stderr.
 fn render(lab: &Lab, id: &str, template: &str, extra: &[&str]) -> Result<String, (i32, String)> {

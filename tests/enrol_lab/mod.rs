@@ -144,3 +144,13 @@ pub fn drawing_to_pgm(drawing: &str, path: &Path) {
     }
     fs::write(path, pgm).unwrap();
 }
+
+/// The code of credential 1 (SHA1, 6 digits, 30 s) at `at`, from totp-rs.
+pub fn reference_code(at: u64) -> String {
+    let secret = totp_rs::Secret::try_from_base32("KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU").unwrap();
+    totp_rs::Builder::new()
+        .with_secret(secret)
+        .build_noncompliant()
+        .generate(at)
+        .to_string()
+}
