@@ -40,6 +40,20 @@ fn main() -> ExitCode {
     let mut audit_log = credview::audit::open(args.audit.as_deref(), args.no_audit, |name| {
         std::env::var_os(name)
     });
+    let mut stdout = std::io::stdout().lock();
+    let write_command = cli::run_write_command(
+        &args,
+        &source,
+        &mut unlock,
+        audit_log.as_mut(),
+        &SystemClock,
+        &mut stdout,
+        &mut stderr,
+    );
+    drop(stdout);
+    if let Some(result) = write_command {
+        return finish(result, &mut stderr);
+    }
     // The screen shows the first credentials while the rest are read; commands want them all.
     if args.command.is_none() && std::io::stdout().is_terminal() {
         let result = cli::open_text_with(&source, &mut unlock, &mut stderr)

@@ -1,4 +1,4 @@
-//! The audit log: one JSON line per action that revealed a secret, written before the secret
+//! The audit log: one JSON line per action that revealed a secret or changed the vault, written before the secret
 //! is shown, as a PAM records access. Records name the credential and the action, never the
 //! secret, password or code.
 
@@ -25,6 +25,10 @@ pub enum AuditAction {
     Uri,
     Qr,
     Render,
+    /// A credential was added to the vault (its settings, never its secret, are in the vault).
+    CredentialAdded,
+    TotpSet,
+    TotpRemoved,
 }
 
 impl AuditAction {
@@ -39,6 +43,9 @@ impl AuditAction {
             Self::Uri => "uri",
             Self::Qr => "qr",
             Self::Render => "render",
+            Self::CredentialAdded => "credential_added",
+            Self::TotpSet => "totp_set",
+            Self::TotpRemoved => "totp_removed",
         }
     }
 }

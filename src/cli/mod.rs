@@ -13,17 +13,21 @@ use clap::{Parser, Subcommand};
 mod audit;
 mod code;
 mod crypt;
+mod enrol;
 mod list;
 mod qr;
 mod render;
+mod secret_source;
 mod uri;
 mod verify;
 
 pub use audit::{AuditArgs, run_audit_command};
 pub use code::code;
 pub use crypt::{DecryptArgs, EncryptArgs};
+pub use enrol::{AddArgs, InitArgs, TotpCommand};
 pub use qr::QrArgs;
 pub use render::RenderArgs;
+pub use secret_source::SecretArgs;
 pub use verify::VerifyArgs;
 
 #[derive(Debug, Parser)]
@@ -96,6 +100,15 @@ pub enum Command {
     Render(RenderArgs),
     /// Show the audit log of revealed codes, passwords and QR codes
     Audit(AuditArgs),
+    /// Create an empty vault (mode 600) at PATH or the default place; never replaces one
+    Init(InitArgs),
+    /// Add a credential (and its TOTP secret); prints the new id
+    Add(Box<AddArgs>),
+    /// Set or remove a credential's TOTP secret
+    Totp {
+        #[command(subcommand)]
+        command: TotpCommand,
+    },
 }
 
 /// Exit statuses, as DESIGN.md fixes them.
@@ -181,6 +194,32 @@ pub fn run_file_command(
     }
 }
 
+/// Runs a command that writes the vault (`init`, `add`, `totp`); `None` for the others.
+pub fn run_write_command(
+    cli: &Cli,
+    source: &Source,
+    keys: &mut Unlock,
+    audit: &mut dyn AuditLog,
+    clock: &dyn Clock,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Option<Result<(), Failure>> {
+    let cx = enrol::Context {
+        source,
+        keys,
+        audit,
+        clock,
+        out,
+        err,
+    };
+    match cli.command.as_ref()? {
+        Command::Init(args) => Some(enrol::init(args, cli.vault.as_deref(), cx.keys, cx.err)),
+        Command::Add(args) => Some(enrol::add(args, cx)),
+        Command::Totp { command } => Some(enrol::totp(command, cx)),
+        _ => None,
+    }
+}
+
 pub fn run_command(
     command: &Command,
     vault: &Vault,
@@ -218,6 +257,11 @@ pub fn run_command(
         Command::Encrypt(_) | Command::Decrypt(_) => {
             return Err(Failure::usage(
                 "encrypt and decrypt work on files, not on an open vault",
+            ));
+        }
+        Command::Init(_) | Command::Add(_) | Command::Totp { .. } => {
+            return Err(Failure::usage(
+                "this command writes the vault, not an open one",
             ));
         }
     };
