@@ -7,11 +7,14 @@ mod load;
 mod model;
 mod parse;
 mod perms;
+mod pick;
 mod resolve;
+mod skim;
 mod stream;
 
 pub use load::{
     VaultError, VaultText, load_file, load_file_with, open_file_with, parse, read_all, read_each,
+    read_named,
 };
 pub use model::{Access, Credential, Device, LookupError, Password, Shared, TotpConfig, Vault};
 pub use perms::{check_symlink, permission_warning, permission_warnings};
