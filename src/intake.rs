@@ -21,6 +21,7 @@ pub fn from_secret(text: &str, params: Params) -> Result<TotpConfig, String> {
         secret,
         params,
         issuer: None,
+        time_offset: 0,
     })
 }
 
@@ -31,6 +32,7 @@ pub fn from_uri(text: &str) -> Result<TotpConfig, String> {
         secret: uri.secret,
         params: uri.params,
         issuer: uri.issuer.filter(|i| !i.trim().is_empty()),
+        time_offset: 0,
     })
 }
 

@@ -198,7 +198,12 @@ pub fn totp(command: &TotpCommand, cx: Context<'_>) -> Result<(), Failure> {
             .iter_mut()
             .find(|c| c.id == id)
             .ok_or_else(|| format!("credential {id} was removed from the vault meanwhile"))?;
-        credential.totp = totp.map(Box::new);
+        // The service's clock is what an offset corrects: a new secret keeps it.
+        let offset = credential.totp.as_ref().map_or(0, |t| t.time_offset);
+        credential.totp = totp.map(|mut totp| {
+            totp.time_offset = offset;
+            Box::new(totp)
+        });
         Ok(credential.clone())
     })
     .map_err(written)?;

@@ -13,11 +13,13 @@ use clap::{Parser, Subcommand};
 mod audit;
 mod code;
 mod crypt;
+mod doctor;
 mod enrol;
 mod list;
 mod qr;
 mod render;
 mod secret_source;
+mod time;
 mod uri;
 mod verify;
 
@@ -28,6 +30,7 @@ pub use enrol::{AddArgs, InitArgs, TotpCommand};
 pub use qr::QrArgs;
 pub use render::RenderArgs;
 pub use secret_source::SecretArgs;
+pub use time::{TimeAction, TimeArgs, best_offset, corrected_clock, stored_correction};
 pub use verify::VerifyArgs;
 
 #[derive(Debug, Parser)]
@@ -59,6 +62,11 @@ pub struct Cli {
     /// cannot be written)
     #[arg(long, global = true, conflicts_with = "audit")]
     pub no_audit: bool,
+
+    /// An NTP server to check the clock against (pool.ntp.org, say); repeatable. None by
+    /// default: credview uses the network only when asked
+    #[arg(long, global = true, value_name = "HOST[:PORT]")]
+    pub ntp: Vec<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -109,6 +117,25 @@ pub enum Command {
         #[command(subcommand)]
         command: TotpCommand,
     },
+    /// Check the clock against the --ntp servers (exit 0 fine, 1 codes at risk, 2 wrong);
+    /// `sync` stores the offset for every code, `reset` removes it
+    Time(TimeArgs),
+    /// Check the vault, audit log, clipboard, terminal and clock, with what to do
+    Doctor,
+}
+
+impl Command {
+    /// The one credential the command works on, if it works on one: it needs only that one
+    /// read from the vault (`open_named_with`).
+    pub fn credential(&self) -> Option<&str> {
+        match self {
+            Self::Code { credential, .. } | Self::Uri { credential } => Some(credential),
+            Self::Qr(args) => Some(&args.credential),
+            Self::Verify(args) => Some(&args.credential),
+            Self::Render(args) => Some(&args.credential),
+            _ => None,
+        }
+    }
 }
 
 /// Exit statuses, as DESIGN.md fixes them.
@@ -156,6 +183,18 @@ pub fn open_vault_with(
 ) -> Result<Vault, Failure> {
     let text = open_text_with(source, keys, stderr)?;
     crate::vault::read_all(&source.name(), text).map_err(|e| Failure::usage(e.to_string()))
+}
+
+/// Reads what a command naming one credential needs: the whole vault is checked, and only
+/// the credentials `spec` could name are in the result (see `vault::read_named`).
+pub fn open_named_with(
+    source: &Source,
+    spec: &str,
+    keys: &mut dyn Keys,
+    stderr: &mut dyn Write,
+) -> Result<Vault, Failure> {
+    let text = open_text_with(source, keys, stderr)?;
+    crate::vault::read_named(&source.name(), text, spec).map_err(|e| Failure::usage(e.to_string()))
 }
 
 /// Opens the vault (warnings printed, an encrypted one decrypted) without reading it yet.
@@ -220,6 +259,21 @@ pub fn run_write_command(
     }
 }
 
+/// Runs `time` and `doctor`, which open no vault of their own accord; `None` for the others.
+pub fn run_time_command(
+    args: &Cli,
+    servers: &[String],
+    env: impl Fn(&str) -> Option<std::ffi::OsString> + Copy,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Option<Result<(), Failure>> {
+    match args.command.as_ref()? {
+        Command::Time(time_args) => Some(time::time(time_args, servers, env, out, err)),
+        Command::Doctor => Some(doctor::doctor(args, servers, env, out)),
+        _ => None,
+    }
+}
+
 pub fn run_command(
     command: &Command,
     vault: &Vault,
@@ -253,6 +307,11 @@ pub fn run_command(
         Command::Render(args) => return render::render(vault, args, audit, clock, out, err),
         Command::Audit(_) => {
             return Err(Failure::usage("audit reads the log, not the vault"));
+        }
+        Command::Time(_) | Command::Doctor => {
+            return Err(Failure::usage(
+                "time and doctor do not work on an open vault",
+            ));
         }
         Command::Encrypt(_) | Command::Decrypt(_) => {
             return Err(Failure::usage(

@@ -85,10 +85,12 @@ impl Serialize for CredentialOut<'_> {
             map.serialize_entry("password", password.expose())?;
         }
         if let Some(totp) = &c.totp {
-            match &totp.issuer {
-                // Only the Key URI form can name an issuer: keep it that way.
-                Some(_) => map.serialize_entry("totp", uri_of(c, totp).as_str())?,
-                None => map.serialize_entry("totp", &TotpOut(totp))?,
+            // Only the Key URI form can name an issuer, and only the object a time offset;
+            // the offset, which changes the codes, wins over the issuer, a label.
+            if totp.issuer.is_some() && totp.time_offset == 0 {
+                map.serialize_entry("totp", uri_of(c, totp).as_str())?;
+            } else {
+                map.serialize_entry("totp", &TotpOut(totp))?;
             }
         }
         if c.access != Access::default() {
@@ -153,11 +155,14 @@ struct TotpOut<'a>(&'a TotpConfig);
 impl Serialize for TotpOut<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let totp = self.0;
-        let mut map = serializer.serialize_struct("Totp", 4)?;
-        map.serialize_field("secret", totp.secret.to_base32().as_str())?;
-        map.serialize_field("algorithm", &totp.params.algorithm.to_string())?;
-        map.serialize_field("digits", &totp.params.digits)?;
-        map.serialize_field("period", &totp.params.period)?;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("secret", totp.secret.to_base32().as_str())?;
+        map.serialize_entry("algorithm", &totp.params.algorithm.to_string())?;
+        map.serialize_entry("digits", &totp.params.digits)?;
+        map.serialize_entry("period", &totp.params.period)?;
+        if totp.time_offset != 0 {
+            map.serialize_entry("time_offset", &totp.time_offset)?;
+        }
         map.end()
     }
 }
@@ -287,6 +292,15 @@ mod tests {
             written.contains("\"totp\": \"otpauth://totp/Acme:me?"),
             "{written}"
         );
+    }
+
+    #[test]
+    fn a_time_offset_is_kept() {
+        let text = br#"{"version": 1, "credentials": [{"id": 1, "username": "me",
+            "totp": {"secret": "JBSWY3DPEHPK3PXP", "time_offset": -7}}]}"#;
+        round_trip("t", text);
+        let written = to_json(&parse("t", text).unwrap()).unwrap();
+        assert!(String::from_utf8_lossy(&written).contains("\"time_offset\": -7"));
     }
 
     #[test]
