@@ -51,9 +51,11 @@ fn main() -> ExitCode {
             Some(command) => {
                 let mut stdout = std::io::stdout().lock();
                 let audit = audit_log.as_mut();
+                let mut counters = cli::ReadOnly;
                 cli::run_command(
                     command,
                     &vault,
+                    &mut counters,
                     &SystemClock,
                     audit,
                     &mut stdout,
@@ -65,7 +67,16 @@ fn main() -> ExitCode {
                 let mut stdout = std::io::stdout().lock();
                 let list = Command::List { json: false };
                 let audit = audit_log.as_mut();
-                cli::run_command(&list, &vault, &SystemClock, audit, &mut stdout, &mut stderr)
+                let mut counters = cli::ReadOnly;
+                cli::run_command(
+                    &list,
+                    &vault,
+                    &mut counters,
+                    &SystemClock,
+                    audit,
+                    &mut stdout,
+                    &mut stderr,
+                )
             }
         }
     });
@@ -84,10 +95,12 @@ fn run_tui(
     credview::app::update(&mut app, Msg::Loaded(first, rest.is_none()));
     let mut clipboard = SystemClipboard::new(Box::new(std::io::stdout()));
     let mut audit = tui::audit_to(audit_log, &clock);
+    let mut counters = tui::no_counters;
     let edges = tui::Edges {
         clipboard: &mut clipboard,
         clock: &clock,
         audit: &mut audit,
+        counters: &mut counters,
         vault: rest,
     };
     tui::run(app, edges).map_err(|failed| match failed {
