@@ -22,11 +22,11 @@ pub enum ParamsError {
     Digits(u64),
     #[error("period must be 1 to 86400 seconds, not {0}")]
     Period(u64),
-    #[error("a Steam code has 5 characters; digits {0} does not apply (leave digits out)")]
+    #[error("digits must be 5 for a Steam code (or left out), not {0}")]
     SteamDigits(u64),
-    #[error("a Steam code uses SHA1, not {0} (leave algorithm out)")]
+    #[error("algorithm must be SHA1 for a Steam code (or left out), not {0}")]
     SteamAlgorithm(Algorithm),
-    #[error("a Steam code has a 30 s step, not {0} (leave period out)")]
+    #[error("period must be 30 seconds for a Steam code (or left out), not {0}")]
     SteamPeriod(u64),
 }
 
