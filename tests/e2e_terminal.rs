@@ -298,6 +298,7 @@ fn panic_child() {
         audit: &mut audit,
         counters: &mut credview::tui::no_counters,
         vault: None,
+        clock_checks: None,
     };
     let _ = credview::tui::run(app, edges);
 }

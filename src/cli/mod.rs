@@ -12,20 +12,25 @@ use clap::{Parser, Subcommand};
 
 mod audit;
 mod code;
+mod counters;
 mod crypt;
+mod doctor;
 pub mod hotp;
 mod list;
 mod qr;
 mod render;
+mod time;
 mod uri;
 mod verify;
 
 pub use audit::{AuditArgs, run_audit_command};
 pub use code::code;
+pub use counters::VaultCounters;
 pub use crypt::{DecryptArgs, EncryptArgs};
 pub use hotp::{CounterStore, ReadOnly};
 pub use qr::QrArgs;
 pub use render::RenderArgs;
+pub use time::{TimeAction, TimeArgs, best_offset, corrected_clock, stored_correction};
 pub use verify::VerifyArgs;
 
 #[derive(Debug, Parser)]
@@ -57,6 +62,11 @@ pub struct Cli {
     /// cannot be written)
     #[arg(long, global = true, conflicts_with = "audit")]
     pub no_audit: bool,
+
+    /// An NTP server to check the clock against (pool.ntp.org, say); repeatable. None by
+    /// default: credview uses the network only when asked
+    #[arg(long, global = true, value_name = "HOST[:PORT]")]
+    pub ntp: Vec<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -102,6 +112,11 @@ pub enum Command {
     Render(RenderArgs),
     /// Show the audit log of revealed codes, passwords and QR codes
     Audit(AuditArgs),
+    /// Check the clock against the --ntp servers (exit 0 fine, 1 codes at risk, 2 wrong);
+    /// `sync` stores the offset for every code, `reset` removes it
+    Time(TimeArgs),
+    /// Check the vault, audit log, clipboard, terminal and clock, with what to do
+    Doctor,
 }
 
 /// Exit statuses, as DESIGN.md fixes them.
@@ -187,6 +202,21 @@ pub fn run_file_command(
     }
 }
 
+/// Runs `time` and `doctor`, which open no vault of their own accord; `None` for the others.
+pub fn run_time_command(
+    args: &Cli,
+    servers: &[String],
+    env: impl Fn(&str) -> Option<std::ffi::OsString> + Copy,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Option<Result<(), Failure>> {
+    match args.command.as_ref()? {
+        Command::Time(time_args) => Some(time::time(time_args, servers, env, out, err)),
+        Command::Doctor => Some(doctor::doctor(args, servers, env, out)),
+        _ => None,
+    }
+}
+
 /// `counters` writes HOTP counters (the vault's write path); everything else only reads.
 pub fn run_command(
     command: &Command,
@@ -243,6 +273,11 @@ pub fn run_command(
         }
         Command::Audit(_) => {
             return Err(Failure::usage("audit reads the log, not the vault"));
+        }
+        Command::Time(_) | Command::Doctor => {
+            return Err(Failure::usage(
+                "time and doctor do not work on an open vault",
+            ));
         }
         Command::Encrypt(_) | Command::Decrypt(_) => {
             return Err(Failure::usage(
