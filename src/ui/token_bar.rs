@@ -163,10 +163,14 @@ fn code(token: &Token, now: Timestamp, frame: &mut Frame, first: Rect, second: R
         )
     } else {
         let params = token.totp.params();
-        let text = format!(
-            "{} · {} digits · {} s step",
-            params.algorithm, params.digits, params.period
-        );
+        let text = if params.is_steam() {
+            format!("Steam Guard · 5 characters · {} s step", params.period)
+        } else {
+            format!(
+                "{} · {} digits · {} s step",
+                params.algorithm, params.digits, params.period
+            )
+        };
         (text, theme::dim())
     };
     frame.render_widget(
