@@ -125,6 +125,12 @@ fn rfc_4226_appendix_d_through_ten_code_calls() {
         );
     }
     assert_eq!(lab.stored_counter(), 10);
+    // The rewritten vault keeps the other credentials' keys as they were.
+    assert_eq!(
+        stdout(&lab.run(&["code", "2", "--at", "1511200518"])),
+        "FR8RV"
+    );
+    assert_eq!(stdout(&lab.run(&["code", "3", "--at", "59"])), "287082");
     // One record per advance, naming the counter and never the code or the secret.
     let records = lab.audit_records();
     let counters: Vec<u64> = records
