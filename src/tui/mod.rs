@@ -173,7 +173,7 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
                                     )
                                 })
                             });
-                        pending.push(Msg::Advanced {
+                        pending.push_front(Msg::Advanced {
                             id: request.credential_id,
                             result,
                             now: clock.now(),
