@@ -29,6 +29,10 @@ pub enum AuditAction {
     CredentialAdded,
     TotpSet,
     TotpRemoved,
+    /// An HOTP counter was advanced (written to the vault) to reveal the next code.
+    HotpAdvance,
+    /// `verify` matched an HOTP code ahead of the counter and moved the counter past it.
+    HotpResync,
 }
 
 impl AuditAction {
@@ -46,6 +50,8 @@ impl AuditAction {
             Self::CredentialAdded => "credential_added",
             Self::TotpSet => "totp_set",
             Self::TotpRemoved => "totp_removed",
+            Self::HotpAdvance => "hotp_advance",
+            Self::HotpResync => "hotp_resync",
         }
     }
 }
@@ -61,6 +67,9 @@ pub struct AuditRecord {
     /// `username@hostname`.
     pub credential: String,
     pub reason: Option<String>,
+    /// HOTP records: the counter whose code was revealed (advance) or matched (resync).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counter: Option<u64>,
 }
 
 impl AuditRecord {
@@ -79,6 +88,15 @@ impl AuditRecord {
             credential_id,
             credential: credential.into(),
             reason,
+            counter: None,
+        }
+    }
+
+    /// The record of an HOTP counter change; the counter is not a secret, the code is.
+    pub fn with_counter(self, counter: u64) -> Self {
+        Self {
+            counter: Some(counter),
+            ..self
         }
     }
 

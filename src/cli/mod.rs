@@ -12,9 +12,11 @@ use clap::{Parser, Subcommand};
 
 mod audit;
 mod code;
+mod counters;
 mod crypt;
 mod doctor;
 mod enrol;
+pub mod hotp;
 mod list;
 mod qr;
 mod render;
@@ -25,8 +27,10 @@ mod verify;
 
 pub use audit::{AuditArgs, run_audit_command};
 pub use code::code;
+pub use counters::VaultCounters;
 pub use crypt::{DecryptArgs, EncryptArgs};
 pub use enrol::{AddArgs, InitArgs, TotpCommand};
+pub use hotp::{CounterStore, ReadOnly};
 pub use qr::QrArgs;
 pub use render::RenderArgs;
 pub use secret_source::SecretArgs;
@@ -80,7 +84,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Print a credential's current TOTP code, digits only
+    /// Print a credential's current TOTP code, digits only (HOTP: advance the counter, then
+    /// print the next code)
     Code {
         /// The credential: its id or username@hostname
         credential: String,
@@ -90,6 +95,9 @@ pub enum Command {
         /// Print the code of the step after it
         #[arg(long)]
         next: bool,
+        /// HOTP: print the code of the stored counter without advancing it
+        #[arg(long, conflicts_with_all = ["at", "next"])]
+        peek: bool,
     },
     /// Encrypt a plain JSON vault into an age file (passphrase, or --recipient/--identity keys)
     Encrypt(EncryptArgs),
@@ -274,9 +282,11 @@ pub fn run_time_command(
     }
 }
 
+/// `counters` writes HOTP counters (the vault's write path); everything else only reads.
 pub fn run_command(
     command: &Command,
     vault: &Vault,
+    counters: &mut dyn CounterStore,
     clock: &dyn Clock,
     audit: &mut dyn AuditLog,
     out: &mut dyn Write,
@@ -289,22 +299,43 @@ pub fn run_command(
             credential,
             at,
             next,
+            peek,
         } => {
-            let at = match at {
+            let moment = match at {
                 Some(secs) => code::at_time(*secs)?,
                 None => clock.now(),
             };
             let credential = vault
                 .find(credential)
                 .map_err(|e| Failure::unavailable(e.to_string()))?;
+            if hotp::checked_hotp(credential, err)?.is_some() {
+                if at.is_some() || *next {
+                    return Err(Failure::usage(format!(
+                        "{} has an HOTP key: its codes follow a counter, not the clock, so                          --at and --next do not apply (--peek shows the code without advancing)",
+                        code::describe(credential)
+                    )));
+                }
+                return hotp::code(credential, *peek, counters, clock, audit, out, err);
+            }
+            if *peek {
+                return Err(Failure::usage(format!(
+                    "--peek is for HOTP keys; {} has a TOTP one, whose code does not change                      when shown",
+                    code::describe(credential)
+                )));
+            }
+            let at = moment;
             let line = zeroize::Zeroizing::new(code::code(credential, at, *next, err)?);
             audit::record(audit, AuditAction::Code, credential, clock)?;
             writeln!(out, "{}", line.as_str())
         }
         Command::Uri { credential } => return uri::uri(vault, credential, audit, clock, out, err),
         Command::Qr(args) => return qr::qr(vault, args, audit, clock, out, err),
-        Command::Verify(args) => return verify::verify(vault, args, clock, out, err),
-        Command::Render(args) => return render::render(vault, args, audit, clock, out, err),
+        Command::Verify(args) => {
+            return verify::verify(vault, args, counters, clock, audit, out, err);
+        }
+        Command::Render(args) => {
+            return render::render(vault, args, counters, audit, clock, out, err);
+        }
         Command::Audit(_) => {
             return Err(Failure::usage("audit reads the log, not the vault"));
         }
