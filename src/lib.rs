@@ -13,6 +13,7 @@ pub mod fsutil;
 pub mod hygiene;
 pub mod otp;
 pub mod prompt;
+pub mod session;
 pub mod template;
 pub mod tui;
 pub mod ui;

@@ -25,6 +25,7 @@ pub enum AuditAction {
     Uri,
     Qr,
     Render,
+    SessionStart,
 }
 
 impl AuditAction {
@@ -39,6 +40,7 @@ impl AuditAction {
             Self::Uri => "uri",
             Self::Qr => "qr",
             Self::Render => "render",
+            Self::SessionStart => "session_start",
         }
     }
 }
@@ -54,6 +56,12 @@ pub struct AuditRecord {
     /// `username@hostname`.
     pub credential: String,
     pub reason: Option<String>,
+    /// A session's host (what ssh connected to).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host: Option<String>,
+    /// A session's secrets that credview supplied: "password", "totp"; never their values.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supplied: Option<Vec<String>>,
 }
 
 impl AuditRecord {
@@ -72,7 +80,16 @@ impl AuditRecord {
             credential_id,
             credential: credential.into(),
             reason,
+            host: None,
+            supplied: None,
         }
+    }
+
+    /// The record of a session start: where to, and which kinds of secret credview supplies.
+    pub fn with_session(mut self, host: Option<String>, supplied: Vec<String>) -> Self {
+        self.host = host;
+        self.supplied = Some(supplied);
+        self
     }
 
     pub fn of(

@@ -16,6 +16,7 @@ mod crypt;
 mod list;
 mod qr;
 mod render;
+mod ssh;
 mod uri;
 mod verify;
 
@@ -24,6 +25,7 @@ pub use code::code;
 pub use crypt::{DecryptArgs, EncryptArgs};
 pub use qr::QrArgs;
 pub use render::RenderArgs;
+pub use ssh::SshArgs;
 pub use verify::VerifyArgs;
 
 #[derive(Debug, Parser)]
@@ -96,6 +98,8 @@ pub enum Command {
     Render(RenderArgs),
     /// Show the audit log of revealed codes, passwords and QR codes
     Audit(AuditArgs),
+    /// Start an SSH session to the credential's device, password and code supplied
+    Ssh(SshArgs),
 }
 
 /// Exit statuses, as DESIGN.md fixes them.
@@ -212,6 +216,7 @@ pub fn run_command(
         Command::Qr(args) => return qr::qr(vault, args, audit, clock, out, err),
         Command::Verify(args) => return verify::verify(vault, args, clock, out, err),
         Command::Render(args) => return render::render(vault, args, audit, clock, out, err),
+        Command::Ssh(args) => return ssh::ssh(vault, args, audit, &crate::clock::SystemClock, err),
         Command::Audit(_) => {
             return Err(Failure::usage("audit reads the log, not the vault"));
         }
