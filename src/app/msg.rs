@@ -4,6 +4,7 @@ use zeroize::Zeroizing;
 use super::state::Sensitive;
 use crate::clipboard::Target;
 use crate::otp::Timestamp;
+use crate::session::{Ended, Start, Supplied};
 use crate::vault::Credential;
 
 /// Everything that can happen to the app. Time always arrives with the message.
@@ -25,6 +26,8 @@ pub enum Msg {
     Loaded(Vec<Credential>, bool),
     /// Go on with the search under way (`App::busy`); sent while no input waits.
     Work,
+    /// A session started by `Effect::StartSession` is over; the screen is ours again.
+    SessionEnded(Ended, Supplied, Timestamp),
 }
 
 /// What the audit log must record before a sensitive action goes ahead.
@@ -35,6 +38,14 @@ pub struct AuditRequest {
     /// `username@hostname`.
     pub credential: String,
     pub reason: Option<String>,
+    /// For a session start: where to, and which kinds of secret credview supplies.
+    pub session: Option<SessionAudit>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionAudit {
+    pub host: Option<String>,
+    pub supplied: Vec<String>,
 }
 
 /// What the app asks the edges to do; `update` itself never does I/O.
@@ -49,6 +60,8 @@ pub enum Effect {
     },
     /// Give the terminal back to the shell until the user resumes (`fg`).
     Suspend,
+    /// Hand the terminal to ssh for a session, and take it back when it ends.
+    StartSession(Box<Start>),
     Quit,
 }
 
@@ -59,6 +72,7 @@ impl std::fmt::Debug for Effect {
             Self::Audit(request) => write!(f, "Audit({request:?})"),
             Self::ClearClipboard { target, .. } => write!(f, "ClearClipboard({target:?})"),
             Self::Suspend => f.write_str("Suspend"),
+            Self::StartSession(start) => write!(f, "StartSession({start:?})"),
             Self::Quit => f.write_str("Quit"),
         }
     }

@@ -116,6 +116,8 @@ pub enum Sensitive {
     PasswordView,
     PasswordCopy,
     QrDisplay,
+    /// An SSH session with the password and code supplied (`start_session`).
+    SessionStart,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -62,7 +62,12 @@ fn fail(message: &str) -> ExitCode {
 
 /// A yes/no question (a new host key) is typed visibly; anything else hidden.
 fn ask_user(prompt: &str, why: &str) -> Result<zeroize::Zeroizing<Vec<u8>>, String> {
-    let prompt = crate::format::printable(prompt);
+    // ssh's prompts span lines (a host key's); each line is cleaned of terminal escapes.
+    let prompt: Vec<String> = prompt
+        .split('\n')
+        .map(|line| crate::format::printable(line).into_owned())
+        .collect();
+    let prompt = prompt.join("\n");
     let no_terminal = || format!("{why}, and there is no terminal to ask on: \"{prompt}\"");
     let mut tty = std::fs::OpenOptions::new()
         .read(true)

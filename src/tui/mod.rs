@@ -17,6 +17,7 @@ use crate::app::{App, Effect, Msg, update};
 use crate::audit::{AuditAction, AuditLog, AuditRecord};
 use crate::clipboard::Clipboard;
 use crate::clock::Clock;
+use crate::session::Patterns;
 
 pub use loader::{Loaded, Loader, read_vault};
 pub use terminal::restore;
@@ -49,14 +50,18 @@ pub fn audit_to<'a>(
             Sensitive::PasswordView => AuditAction::PasswordView,
             Sensitive::PasswordCopy => AuditAction::PasswordCopy,
             Sensitive::QrDisplay => AuditAction::QrDisplay,
+            Sensitive::SessionStart => AuditAction::SessionStart,
         };
-        let record = AuditRecord::new(
+        let mut record = AuditRecord::new(
             action,
             request.credential_id,
             request.credential.clone(),
             request.reason.clone(),
             clock.now(),
         );
+        if let Some(session) = &request.session {
+            record = record.with_session(session.host.clone(), session.supplied.clone());
+        }
         log.append(&record).map_err(|e| e.to_string())
     }
 }
@@ -64,7 +69,8 @@ pub fn audit_to<'a>(
 /// The edges the app's effects reach.
 pub struct Edges<'a> {
     pub clipboard: &'a mut dyn Clipboard,
-    pub clock: &'a dyn Clock,
+    /// Shared with the thread that answers a session's prompts.
+    pub clock: &'a (dyn Clock + Sync),
     pub audit: Audit<'a>,
     /// The rest of the vault, while it is still being read.
     pub vault: Option<Loader>,
@@ -91,8 +97,8 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
     } = edges;
     let mut terminate = signal(SignalKind::terminate())?;
     let mut hangup = signal(SignalKind::hangup())?;
-    let mut session = terminal::Session::start()?;
-    let size = session.terminal.size()?;
+    let mut screen = terminal::Session::start()?;
+    let size = screen.terminal.size()?;
     let mut events = EventStream::new();
     let timer = timer::WallTimer::new()?;
     let tty = gone::TerminalGone::new()?;
@@ -110,13 +116,30 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
                 match effect {
                     Effect::Quit => return Ok(()),
                     Effect::Suspend => {
-                        session.suspend()?;
-                        let size = session.terminal.size()?;
+                        screen.suspend()?;
+                        let size = screen.terminal.size()?;
                         pending.push(Msg::Resize {
                             width: size.width,
                             height: size.height,
                         });
                         pending.push(Msg::Tick(clock.now()));
+                    }
+                    Effect::StartSession(start) => {
+                        // The key reader must not take the session's keystrokes: it stops
+                        // before ssh starts and a new one begins after.
+                        drop(events);
+                        settle_key_reader();
+                        let supplied = start.supplied();
+                        let ended = screen.hand_over(|| {
+                            crate::session::run(&start, Patterns::default(), clock)
+                        })?;
+                        events = EventStream::new();
+                        let size = screen.terminal.size()?;
+                        pending.push(Msg::Resize {
+                            width: size.width,
+                            height: size.height,
+                        });
+                        pending.push(Msg::SessionEnded(ended, supplied, clock.now()));
                     }
                     Effect::Audit(request) => {
                         pending.push(Msg::Audited(audit(&request), clock.now()));
@@ -133,7 +156,7 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
             }
         }
         if dirty && !(working && app.busy()) {
-            session
+            screen
                 .terminal
                 .draw(|frame| crate::ui::render(&app, frame))?;
         }
@@ -177,6 +200,12 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
             () = std::future::ready(()), if app.busy() => pending.push(Msg::Work),
         }
     }
+}
+
+/// Waits until crossterm's reader thread, told to stop when its stream was dropped, has let
+/// go of the terminal: it holds the reader's lock while it polls, and so does this poll.
+fn settle_key_reader() {
+    let _ = crossterm::event::poll(std::time::Duration::ZERO);
 }
 
 async fn next_batch(loader: &mut Option<Loader>) -> Option<Loaded> {
