@@ -1,5 +1,6 @@
 //! The pure application core: state, messages, the update function and the key table.
 
+pub mod clock;
 mod details;
 pub mod filter;
 pub mod keymap;
@@ -14,4 +15,4 @@ mod update;
 pub use msg::{Effect, Msg};
 pub use state::{App, Settings};
 use update::say;
-pub use update::update;
+pub use update::{apply, settle, update};

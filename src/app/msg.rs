@@ -28,6 +28,8 @@ pub enum Msg {
     Work,
     /// A session started by `Effect::StartSession` is over; the screen is ours again.
     SessionEnded(Ended, Supplied, Timestamp),
+    /// The background clock check measured the clock against the NTP servers.
+    ClockChecked(super::clock::ClockCheck),
 }
 
 /// What the audit log must record before a sensitive action goes ahead.

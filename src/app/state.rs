@@ -50,6 +50,8 @@ pub struct App {
     pub haystacks: Haystacks,
     pub filter: Filter,
     pub filter_editing: bool,
+    /// The query changed in this batch of messages; its search starts at the batch's end.
+    pub search_due: bool,
     pub rows: Rows,
     /// Index into `rows.items`.
     pub selected: usize,
@@ -64,6 +66,8 @@ pub struct App {
     pub auditing: Option<Sensitive>,
     /// The last confirmed copy, until it is cleared.
     pub clipboard: Option<Clip>,
+    /// The clock correction in force and the latest clock check's warning.
+    pub clock: super::clock::ClockState,
     pub quit: bool,
 }
 
@@ -157,8 +161,7 @@ impl Token {
     }
 
     pub fn step_end(&self) -> Timestamp {
-        let period = self.totp.period_secs() * 1000;
-        Timestamp::from_millis(self.step.saturating_add(1).saturating_mul(period))
+        self.totp.end_of_step(self.step)
     }
 
     /// Milliseconds the shown code has left; zero once its step is over.
@@ -215,6 +218,7 @@ impl App {
             rows: Rows::default(),
             filter: Filter::default(),
             filter_editing: false,
+            search_due: false,
             selected: 0,
             offset: 0,
             details: None,
@@ -223,6 +227,7 @@ impl App {
             copying: None,
             auditing: None,
             clipboard: None,
+            clock: super::clock::ClockState::default(),
             quit: false,
         }
     }

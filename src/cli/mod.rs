@@ -13,10 +13,12 @@ use clap::{Parser, Subcommand};
 mod audit;
 mod code;
 mod crypt;
+mod doctor;
 mod list;
 mod qr;
 mod render;
 mod ssh;
+mod time;
 mod uri;
 mod verify;
 
@@ -26,6 +28,7 @@ pub use crypt::{DecryptArgs, EncryptArgs};
 pub use qr::QrArgs;
 pub use render::RenderArgs;
 pub use ssh::SshArgs;
+pub use time::{TimeAction, TimeArgs, best_offset, corrected_clock, stored_correction};
 pub use verify::VerifyArgs;
 
 #[derive(Debug, Parser)]
@@ -57,6 +60,11 @@ pub struct Cli {
     /// cannot be written)
     #[arg(long, global = true, conflicts_with = "audit")]
     pub no_audit: bool,
+
+    /// An NTP server to check the clock against (pool.ntp.org, say); repeatable. None by
+    /// default: credview uses the network only when asked
+    #[arg(long, global = true, value_name = "HOST[:PORT]")]
+    pub ntp: Vec<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -100,6 +108,26 @@ pub enum Command {
     Audit(AuditArgs),
     /// Start an SSH session to the credential's device, password and code supplied
     Ssh(SshArgs),
+    /// Check the clock against the --ntp servers (exit 0 fine, 1 codes at risk, 2 wrong);
+    /// `sync` stores the offset for every code, `reset` removes it
+    Time(TimeArgs),
+    /// Check the vault, audit log, clipboard, terminal and clock, with what to do
+    Doctor,
+}
+
+impl Command {
+    /// The one credential the command works on, if it works on one: it needs only that one
+    /// read from the vault (`open_named_with`).
+    pub fn credential(&self) -> Option<&str> {
+        match self {
+            Self::Code { credential, .. } | Self::Uri { credential } => Some(credential),
+            Self::Qr(args) => Some(&args.credential),
+            Self::Verify(args) => Some(&args.credential),
+            Self::Render(args) => Some(&args.credential),
+            Self::Ssh(args) => Some(&args.credential),
+            _ => None,
+        }
+    }
 }
 
 /// Exit statuses, as DESIGN.md fixes them.
@@ -149,6 +177,18 @@ pub fn open_vault_with(
     crate::vault::read_all(&source.name(), text).map_err(|e| Failure::usage(e.to_string()))
 }
 
+/// Reads what a command naming one credential needs: the whole vault is checked, and only
+/// the credentials `spec` could name are in the result (see `vault::read_named`).
+pub fn open_named_with(
+    source: &Source,
+    spec: &str,
+    keys: &mut dyn Keys,
+    stderr: &mut dyn Write,
+) -> Result<Vault, Failure> {
+    let text = open_text_with(source, keys, stderr)?;
+    crate::vault::read_named(&source.name(), text, spec).map_err(|e| Failure::usage(e.to_string()))
+}
+
 /// Opens the vault (warnings printed, an encrypted one decrypted) without reading it yet.
 pub fn open_text_with(
     source: &Source,
@@ -185,10 +225,25 @@ pub fn run_file_command(
     }
 }
 
+/// Runs `time` and `doctor`, which open no vault of their own accord; `None` for the others.
+pub fn run_time_command(
+    args: &Cli,
+    servers: &[String],
+    env: impl Fn(&str) -> Option<std::ffi::OsString> + Copy,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Option<Result<(), Failure>> {
+    match args.command.as_ref()? {
+        Command::Time(time_args) => Some(time::time(time_args, servers, env, out, err)),
+        Command::Doctor => Some(doctor::doctor(args, servers, env, out)),
+        _ => None,
+    }
+}
+
 pub fn run_command(
     command: &Command,
     vault: &Vault,
-    clock: &dyn Clock,
+    clock: &(dyn Clock + Sync),
     audit: &mut dyn AuditLog,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -216,9 +271,14 @@ pub fn run_command(
         Command::Qr(args) => return qr::qr(vault, args, audit, clock, out, err),
         Command::Verify(args) => return verify::verify(vault, args, clock, out, err),
         Command::Render(args) => return render::render(vault, args, audit, clock, out, err),
-        Command::Ssh(args) => return ssh::ssh(vault, args, audit, &crate::clock::SystemClock, err),
+        Command::Ssh(args) => return ssh::ssh(vault, args, audit, clock, err),
         Command::Audit(_) => {
             return Err(Failure::usage("audit reads the log, not the vault"));
+        }
+        Command::Time(_) | Command::Doctor => {
+            return Err(Failure::usage(
+                "time and doctor do not work on an open vault",
+            ));
         }
         Command::Encrypt(_) | Command::Decrypt(_) => {
             return Err(Failure::usage(

@@ -1,11 +1,14 @@
 //! The edge that runs the TUI: terminal events, timers and signals in, effects out.
 
+pub mod clock_check;
 mod gone;
 mod loader;
 mod terminal;
 mod timer;
 
+use std::collections::VecDeque;
 use std::io;
+use std::task::Poll;
 
 use crossterm::event::{Event, EventStream, MouseEventKind};
 use futures::StreamExt;
@@ -13,7 +16,7 @@ use tokio::signal::unix::{SignalKind, signal};
 
 use crate::app::msg::AuditRequest;
 use crate::app::state::Sensitive;
-use crate::app::{App, Effect, Msg, update};
+use crate::app::{App, Effect, Msg, apply, settle};
 use crate::audit::{AuditAction, AuditLog, AuditRecord};
 use crate::clipboard::Clipboard;
 use crate::clock::Clock;
@@ -74,6 +77,8 @@ pub struct Edges<'a> {
     pub audit: Audit<'a>,
     /// The rest of the vault, while it is still being read.
     pub vault: Option<Loader>,
+    /// Background clock checks (`clock_check::start`), when NTP servers are configured.
+    pub clock_checks: Option<clock_check::ClockChecks>,
 }
 
 /// Runs the app until the user quits, the terminal goes away, or SIGTERM/SIGHUP arrives.
@@ -94,35 +99,38 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
         clock,
         audit,
         vault: mut loader,
+        mut clock_checks,
     } = edges;
     let mut terminate = signal(SignalKind::terminate())?;
     let mut hangup = signal(SignalKind::hangup())?;
-    let mut screen = terminal::Session::start()?;
-    let size = screen.terminal.size()?;
+    let mut session = terminal::Session::start()?;
+    let size = session.terminal.size()?;
     let mut events = EventStream::new();
     let timer = timer::WallTimer::new()?;
     let tty = gone::TerminalGone::new()?;
-    let mut pending = vec![Msg::Resize {
+    let mut pending = VecDeque::from([Msg::Resize {
         width: size.width,
         height: size.height,
-    }];
+    }]);
     loop {
         // Only a handled message can change the screen; an ignored event costs no redraw,
         // and neither does a step of a search that is not over.
         let dirty = !pending.is_empty();
         let working = pending.iter().all(|msg| matches!(msg, Msg::Work));
-        while let Some(msg) = pending.pop() {
-            for effect in update(&mut app, msg) {
+        // Everything that woke the loop is applied, in order, before the one frame drawn for
+        // it; what an effect reports comes next, before the rest of the batch.
+        while let Some(msg) = pending.pop_front() {
+            for effect in apply(&mut app, msg) {
                 match effect {
                     Effect::Quit => return Ok(()),
                     Effect::Suspend => {
-                        screen.suspend()?;
-                        let size = screen.terminal.size()?;
-                        pending.push(Msg::Resize {
+                        session.suspend()?;
+                        let size = session.terminal.size()?;
+                        pending.push_front(Msg::Tick(clock.now()));
+                        pending.push_front(Msg::Resize {
                             width: size.width,
                             height: size.height,
                         });
-                        pending.push(Msg::Tick(clock.now()));
                     }
                     Effect::StartSession(start) => {
                         // The key reader must not take the session's keystrokes: it stops
@@ -130,23 +138,23 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
                         drop(events);
                         settle_key_reader();
                         let supplied = start.supplied();
-                        let ended = screen.hand_over(|| {
+                        let ended = session.hand_over(|| {
                             crate::session::run(&start, Patterns::default(), clock)
                         })?;
                         events = EventStream::new();
-                        let size = screen.terminal.size()?;
-                        pending.push(Msg::Resize {
+                        let size = session.terminal.size()?;
+                        pending.push_front(Msg::SessionEnded(ended, supplied, clock.now()));
+                        pending.push_front(Msg::Resize {
                             width: size.width,
                             height: size.height,
                         });
-                        pending.push(Msg::SessionEnded(ended, supplied, clock.now()));
                     }
                     Effect::Audit(request) => {
-                        pending.push(Msg::Audited(audit(&request), clock.now()));
+                        pending.push_front(Msg::Audited(audit(&request), clock.now()));
                     }
                     Effect::Copy(text) => {
                         let result = clipboard.copy(&text).map_err(|e| e.to_string());
-                        pending.push(Msg::Copied(result, clock.now()));
+                        pending.push_front(Msg::Copied(result, clock.now()));
                     }
                     // Nothing to tell the user: the status line has long moved on.
                     Effect::ClearClipboard { expected, target } => {
@@ -155,8 +163,9 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
                 }
             }
         }
+        settle(&mut app);
         if dirty && !(working && app.busy()) {
-            screen
+            session
                 .terminal
                 .draw(|frame| crate::ui::render(&app, frame))?;
         }
@@ -171,23 +180,20 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
         tokio::select! {
             // Keys before the vault's next credentials, and both before more searching.
             biased;
-            event = events.next() => match event {
-                Some(Ok(event)) => {
-                    if let Some(msg) = message(event, clock) {
-                        // A resize carries no time: the tick with it keeps code and countdown
-                        // current even when it is the first event after a clock jump.
-                        if matches!(msg, Msg::Resize { .. }) {
-                            pending.push(Msg::Tick(clock.now()));
-                        }
-                        pending.push(msg);
+            event = events.next() => {
+                if !take_event(event, clock, &mut pending) {
+                    return Ok(());
+                }
+                // The rest of a burst (a paste, a fast typist) joins this batch: one frame.
+                while let Poll::Ready(event) = futures::poll!(events.next()) {
+                    if !take_event(event, clock, &mut pending) {
+                        return Ok(());
                     }
                 }
-                // The terminal is gone (closed stdin, hung-up tty): leave quietly.
-                Some(Err(_)) | None => return Ok(()),
             },
             slept = timer => {
                 slept?;
-                pending.push(Msg::Tick(clock.now()));
+                pending.push_back(Msg::Tick(clock.now()));
             }
             _ = terminate.recv() => return Ok(()),
             _ = hangup.recv() => return Ok(()),
@@ -195,11 +201,33 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
             _ = tty.closed() => return Ok(()),
             loaded = next_batch(&mut loader) => {
                 let (credentials, done) = batches(loaded, &mut loader, &app)?;
-                pending.push(Msg::Loaded(credentials, done));
+                pending.push_back(Msg::Loaded(credentials, done));
             }
-            () = std::future::ready(()), if app.busy() => pending.push(Msg::Work),
+            check = clock_check::next(&mut clock_checks) => pending.push_back(Msg::ClockChecked(check)),
+            () = std::future::ready(()), if app.busy() => pending.push_back(Msg::Work),
         }
     }
+}
+
+/// Queues what a terminal event means to the app; false when the terminal is gone (closed
+/// stdin, hung-up tty), and the screen should close quietly.
+fn take_event(
+    event: Option<io::Result<Event>>,
+    clock: &dyn Clock,
+    pending: &mut VecDeque<Msg>,
+) -> bool {
+    let Some(Ok(event)) = event else {
+        return false;
+    };
+    if let Some(msg) = message(event, clock) {
+        // A resize carries no time: the tick with it keeps code and countdown current even
+        // when it is the first event after a clock jump.
+        if matches!(msg, Msg::Resize { .. }) {
+            pending.push_back(Msg::Tick(clock.now()));
+        }
+        pending.push_back(msg);
+    }
+    true
 }
 
 /// Waits until crossterm's reader thread, told to stop when its stream was dropped, has let
