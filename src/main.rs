@@ -16,6 +16,10 @@ fn main() -> ExitCode {
     if let Err(e) = credview::hygiene::harden() {
         eprintln!("warning: cannot disable core dumps: {e}");
     }
+    // Run by ssh as its askpass program: answer it, nothing else.
+    if credview::session::askpass::invoked() {
+        return credview::session::askpass::main();
+    }
     let args = Cli::parse();
     let source = Source::resolve(args.vault.as_deref(), |name| std::env::var_os(name));
     let mut stderr = std::io::stderr().lock();
