@@ -59,11 +59,10 @@ pub(super) fn on_checked(app: &mut App, check: ClockCheck) {
     app.clock.warning = match Verdict::of(residual) {
         Verdict::Fine => None,
         Verdict::AtRisk => Some(format!(
-            "⚠ {clock} {position} {server}: codes may be refused near the end of a step \
-             (credview time sync corrects it)"
+            "⚠ {clock} {position} {server}: codes at risk near each step's end; run credview time sync"
         )),
         Verdict::Wrong => Some(format!(
-            "⚠ {clock} {position} {server}: codes are wrong (credview time sync corrects it)"
+            "⚠ {clock} {position} {server}: codes are wrong; run credview time sync"
         )),
     };
 }
@@ -102,7 +101,10 @@ mod tests {
         );
         let risk = check(&mut app, 4_000).unwrap();
         assert!(risk.contains("4 s behind"), "{risk}");
-        assert!(risk.contains("near the end of a step"), "{risk}");
+        assert!(
+            risk.contains("codes at risk near each step's end"),
+            "{risk}"
+        );
         assert_eq!(check(&mut app, 300), None);
         // A server that stopped answering changes nothing either way.
         check(&mut app, 20_000);
