@@ -153,11 +153,14 @@ struct TotpOut<'a>(&'a TotpConfig);
 impl Serialize for TotpOut<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let totp = self.0;
-        let mut map = serializer.serialize_struct("Totp", 4)?;
+        let mut map = serializer.serialize_struct("Totp", 5)?;
         map.serialize_field("secret", totp.secret.to_base32().as_str())?;
         map.serialize_field("algorithm", &totp.params.algorithm.to_string())?;
         map.serialize_field("digits", &totp.params.digits)?;
         map.serialize_field("period", &totp.params.period)?;
+        if totp.time_offset != 0 {
+            map.serialize_field("time_offset", &totp.time_offset)?;
+        }
         map.end()
     }
 }
@@ -185,10 +188,10 @@ mod tests {
             .credentials
             .iter()
             .map(|c| {
-                let totp = c
-                    .totp
-                    .as_ref()
-                    .map(|t| (t.secret.to_base32().to_string(), t.params, t.issuer.clone()));
+                let totp = c.totp.as_ref().map(|t| {
+                    let secret = t.secret.to_base32().to_string();
+                    (secret, t.params, t.issuer.clone(), t.time_offset)
+                });
                 format!(
                     "{} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
                     c.id,
@@ -239,6 +242,19 @@ mod tests {
             }
         }
         assert!(read > 0);
+    }
+
+    #[test]
+    fn a_time_offset_is_kept_after_the_period() {
+        let text = br#"{"version": 1, "credentials": [{"id": 1, "username": "u",
+            "totp": {"secret": "JBSWY3DPEHPK3PXP", "time_offset": -7}}]}"#;
+        let vault = parse("t", text).unwrap();
+        let written = String::from_utf8(to_json(&vault).unwrap().to_vec()).unwrap();
+        assert!(
+            written.contains("\"period\": 30,\n        \"time_offset\": -7\n"),
+            "{written}"
+        );
+        round_trip("t", text);
     }
 
     #[test]
