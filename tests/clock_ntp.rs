@@ -264,3 +264,100 @@ fn a_clock_5_s_slow_puts_codes_at_risk() {
         text(&out.stdout)
     );
 }
+
+/// The screen of credview run in a private tmux server (as a person would), killed on drop.
+struct Screen {
+    socket: String,
+}
+
+impl Screen {
+    fn tmux(&self) -> Command {
+        let mut cmd = Command::new("tmux");
+        cmd.args(["-u", "-f", "/dev/null", "-L", &self.socket])
+            .env("TERM", "xterm-256color")
+            .env("LANG", "C.UTF-8")
+            .env_remove("TMUX");
+        cmd
+    }
+
+    fn start(name: &str, command: &str) -> Option<Self> {
+        let screen = Self {
+            socket: format!("credview-clock-{name}-{}", std::process::id()),
+        };
+        let started = screen
+            .tmux()
+            .args([
+                "new-session",
+                "-d",
+                "-s",
+                "s",
+                "-x",
+                "120",
+                "-y",
+                "30",
+                "--",
+            ])
+            .args(["sh", "-c", command])
+            .status()
+            .ok()?;
+        started.success().then_some(screen)
+    }
+
+    fn text(&self) -> String {
+        let out = self.tmux().args(["capture-pane", "-p", "-t", "s"]).output();
+        out.map(|o| text(&o.stdout)).unwrap_or_default()
+    }
+
+    /// The screen once `needle` is on it (or as it is after many looks, for the message).
+    fn showing(&self, needle: &str) -> String {
+        for _ in 0..100 {
+            let screen = self.text();
+            if screen.contains(needle) {
+                return screen;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        self.text()
+    }
+}
+
+impl Drop for Screen {
+    fn drop(&mut self) {
+        let _ = self.tmux().arg("kill-server").status();
+    }
+}
+
+#[test]
+fn the_tui_warns_of_a_wrong_clock_and_shows_the_correction() {
+    let (chrony, lib) = (chronyd(), libfaketime());
+    let tmux = have("tmux").then_some(());
+    need!(chrony, lib, tmux);
+    let (chrony, lib) = (chrony.unwrap(), lib.unwrap());
+    let server = chrony.server();
+    let state = tempfile::tempdir().unwrap();
+    let command = format!(
+        "env -i TERM=xterm-256color LANG=C.UTF-8 XDG_STATE_HOME={} LD_PRELOAD={} FAKETIME=+90s \
+         {BIN} --no-audit --ntp {server}",
+        state.path().display(),
+        lib.display()
+    );
+    let screen = Screen::start("warn", &command);
+    need!(screen);
+    let warning = format!("⚠ clock 90 s ahead of {server}: codes are wrong");
+    let shown = screen.unwrap().showing(&warning);
+    assert!(shown.contains(&warning), "{shown}");
+    assert!(!shown.contains("clock corrected"), "{shown}");
+
+    let fake = Some((lib.as_path(), "+90s"));
+    let out = credview(state.path(), fake, &["time", "sync", "--ntp", &server]);
+    assert_eq!(out.status.code(), Some(0));
+    let screen = Screen::start("corrected", &command).unwrap();
+    let shown = screen.showing("clock corrected by -90 s · 20 credentials");
+    let title = shown.lines().next().unwrap_or_default();
+    assert!(
+        title.ends_with("clock corrected by -90 s · 20 credentials"),
+        "{shown}"
+    );
+    // With the correction in force the clock is fine, so no warning is due.
+    assert!(!shown.contains("⚠ clock"), "{shown}");
+}
