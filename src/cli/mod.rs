@@ -26,7 +26,9 @@ pub use code::code;
 pub use crypt::{DecryptArgs, EncryptArgs};
 pub use qr::QrArgs;
 pub use render::RenderArgs;
-pub use time::{TimeAction, TimeArgs, best_offset, corrected_clock, stored_correction};
+pub use time::{
+    TimeAction, TimeArgs, best_offset, corrected_clock, ntp_servers, stored_correction,
+};
 pub use verify::VerifyArgs;
 
 #[derive(Debug, Parser)]
