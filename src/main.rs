@@ -51,7 +51,11 @@ fn main() -> ExitCode {
             .and_then(|text| run_tui(text, &source, &clock, servers, audit_log.as_mut()));
         return finish(result, &mut stderr);
     }
-    let result = cli::open_vault_with(&source, &mut unlock, &mut stderr).and_then(|vault| {
+    let vault = match args.command.as_ref().and_then(Command::credential) {
+        Some(spec) => cli::open_named_with(&source, spec, &mut unlock, &mut stderr),
+        None => cli::open_vault_with(&source, &mut unlock, &mut stderr),
+    };
+    let result = vault.and_then(|vault| {
         match &args.command {
             Some(command) => {
                 let mut stdout = std::io::stdout().lock();

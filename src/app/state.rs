@@ -50,6 +50,8 @@ pub struct App {
     pub haystacks: Haystacks,
     pub filter: Filter,
     pub filter_editing: bool,
+    /// The query changed in this batch of messages; its search starts at the batch's end.
+    pub search_due: bool,
     pub rows: Rows,
     /// Index into `rows.items`.
     pub selected: usize,
@@ -214,6 +216,7 @@ impl App {
             rows: Rows::default(),
             filter: Filter::default(),
             filter_editing: false,
+            search_due: false,
             selected: 0,
             offset: 0,
             details: None,

@@ -113,6 +113,20 @@ pub enum Command {
     Doctor,
 }
 
+impl Command {
+    /// The one credential the command works on, if it works on one: it needs only that one
+    /// read from the vault (`open_named_with`).
+    pub fn credential(&self) -> Option<&str> {
+        match self {
+            Self::Code { credential, .. } | Self::Uri { credential } => Some(credential),
+            Self::Qr(args) => Some(&args.credential),
+            Self::Verify(args) => Some(&args.credential),
+            Self::Render(args) => Some(&args.credential),
+            _ => None,
+        }
+    }
+}
+
 /// Exit statuses, as DESIGN.md fixes them.
 pub mod status {
     pub const OK: u8 = 0;
@@ -158,6 +172,18 @@ pub fn open_vault_with(
 ) -> Result<Vault, Failure> {
     let text = open_text_with(source, keys, stderr)?;
     crate::vault::read_all(&source.name(), text).map_err(|e| Failure::usage(e.to_string()))
+}
+
+/// Reads what a command naming one credential needs: the whole vault is checked, and only
+/// the credentials `spec` could name are in the result (see `vault::read_named`).
+pub fn open_named_with(
+    source: &Source,
+    spec: &str,
+    keys: &mut dyn Keys,
+    stderr: &mut dyn Write,
+) -> Result<Vault, Failure> {
+    let text = open_text_with(source, keys, stderr)?;
+    crate::vault::read_named(&source.name(), text, spec).map_err(|e| Failure::usage(e.to_string()))
 }
 
 /// Opens the vault (warnings printed, an encrypted one decrypted) without reading it yet.

@@ -6,7 +6,9 @@ mod loader;
 mod terminal;
 mod timer;
 
+use std::collections::VecDeque;
 use std::io;
+use std::task::Poll;
 
 use crossterm::event::{Event, EventStream, MouseEventKind};
 use futures::StreamExt;
@@ -14,7 +16,7 @@ use tokio::signal::unix::{SignalKind, signal};
 
 use crate::app::msg::AuditRequest;
 use crate::app::state::Sensitive;
-use crate::app::{App, Effect, Msg, update};
+use crate::app::{App, Effect, Msg, apply, settle};
 use crate::audit::{AuditAction, AuditLog, AuditRecord};
 use crate::clipboard::Clipboard;
 use crate::clock::Clock;
@@ -100,34 +102,36 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
     let mut events = EventStream::new();
     let timer = timer::WallTimer::new()?;
     let tty = gone::TerminalGone::new()?;
-    let mut pending = vec![Msg::Resize {
+    let mut pending = VecDeque::from([Msg::Resize {
         width: size.width,
         height: size.height,
-    }];
+    }]);
     loop {
         // Only a handled message can change the screen; an ignored event costs no redraw,
         // and neither does a step of a search that is not over.
         let dirty = !pending.is_empty();
         let working = pending.iter().all(|msg| matches!(msg, Msg::Work));
-        while let Some(msg) = pending.pop() {
-            for effect in update(&mut app, msg) {
+        // Everything that woke the loop is applied, in order, before the one frame drawn for
+        // it; what an effect reports comes next, before the rest of the batch.
+        while let Some(msg) = pending.pop_front() {
+            for effect in apply(&mut app, msg) {
                 match effect {
                     Effect::Quit => return Ok(()),
                     Effect::Suspend => {
                         session.suspend()?;
                         let size = session.terminal.size()?;
-                        pending.push(Msg::Resize {
+                        pending.push_front(Msg::Tick(clock.now()));
+                        pending.push_front(Msg::Resize {
                             width: size.width,
                             height: size.height,
                         });
-                        pending.push(Msg::Tick(clock.now()));
                     }
                     Effect::Audit(request) => {
-                        pending.push(Msg::Audited(audit(&request), clock.now()));
+                        pending.push_front(Msg::Audited(audit(&request), clock.now()));
                     }
                     Effect::Copy(text) => {
                         let result = clipboard.copy(&text).map_err(|e| e.to_string());
-                        pending.push(Msg::Copied(result, clock.now()));
+                        pending.push_front(Msg::Copied(result, clock.now()));
                     }
                     // Nothing to tell the user: the status line has long moved on.
                     Effect::ClearClipboard { expected, target } => {
@@ -136,6 +140,7 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
                 }
             }
         }
+        settle(&mut app);
         if dirty && !(working && app.busy()) {
             session
                 .terminal
@@ -153,23 +158,20 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
         tokio::select! {
             // Keys before the vault's next credentials, and both before more searching.
             biased;
-            event = events.next() => match event {
-                Some(Ok(event)) => {
-                    if let Some(msg) = message(event, clock) {
-                        // A resize carries no time: the tick with it keeps code and countdown
-                        // current even when it is the first event after a clock jump.
-                        if matches!(msg, Msg::Resize { .. }) {
-                            pending.push(Msg::Tick(clock.now()));
-                        }
-                        pending.push(msg);
+            event = events.next() => {
+                if !take_event(event, clock, &mut pending) {
+                    return Ok(());
+                }
+                // The rest of a burst (a paste, a fast typist) joins this batch: one frame.
+                while let Poll::Ready(event) = futures::poll!(events.next()) {
+                    if !take_event(event, clock, &mut pending) {
+                        return Ok(());
                     }
                 }
-                // The terminal is gone (closed stdin, hung-up tty): leave quietly.
-                Some(Err(_)) | None => return Ok(()),
             },
             slept = timer => {
                 slept?;
-                pending.push(Msg::Tick(clock.now()));
+                pending.push_back(Msg::Tick(clock.now()));
             }
             _ = terminate.recv() => return Ok(()),
             _ = hangup.recv() => return Ok(()),
@@ -177,12 +179,33 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
             _ = tty.closed() => return Ok(()),
             loaded = next_batch(&mut loader) => {
                 let (credentials, done) = batches(loaded, &mut loader, &app)?;
-                pending.push(Msg::Loaded(credentials, done));
+                pending.push_back(Msg::Loaded(credentials, done));
             }
-            check = clock_check::next(&mut clock_checks) => pending.push(Msg::ClockChecked(check)),
-            () = std::future::ready(()), if app.busy() => pending.push(Msg::Work),
+            check = clock_check::next(&mut clock_checks) => pending.push_back(Msg::ClockChecked(check)),
+            () = std::future::ready(()), if app.busy() => pending.push_back(Msg::Work),
         }
     }
+}
+
+/// Queues what a terminal event means to the app; false when the terminal is gone (closed
+/// stdin, hung-up tty), and the screen should close quietly.
+fn take_event(
+    event: Option<io::Result<Event>>,
+    clock: &dyn Clock,
+    pending: &mut VecDeque<Msg>,
+) -> bool {
+    let Some(Ok(event)) = event else {
+        return false;
+    };
+    if let Some(msg) = message(event, clock) {
+        // A resize carries no time: the tick with it keeps code and countdown current even
+        // when it is the first event after a clock jump.
+        if matches!(msg, Msg::Resize { .. }) {
+            pending.push_back(Msg::Tick(clock.now()));
+        }
+        pending.push_back(msg);
+    }
+    true
 }
 
 async fn next_batch(loader: &mut Option<Loader>) -> Option<Loaded> {

@@ -9,13 +9,16 @@ mod lock;
 mod model;
 mod parse;
 mod perms;
+mod pick;
 mod resolve;
 mod save;
+mod skim;
 mod stream;
 pub mod write;
 
 pub use load::{
     VaultError, VaultText, load_file, load_file_with, open_file_with, parse, read_all, read_each,
+    read_named,
 };
 pub use lock::{backup_path, lock_path};
 pub use model::{Access, Credential, Device, LookupError, Password, Shared, TotpConfig, Vault};
