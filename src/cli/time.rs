@@ -203,6 +203,8 @@ fn reset(path: Option<PathBuf>, out: &mut dyn Write) -> Result<(), Failure> {
 
 fn write_lines(out: &mut dyn Write, lines: &[String]) -> Result<(), Failure> {
     for line in lines {
+        // Server names are the user's text: no control characters reach the terminal.
+        let line = crate::format::printable(line);
         writeln!(out, "{line}").map_err(write_error)?;
     }
     Ok(())
