@@ -26,7 +26,9 @@ fn main() -> ExitCode {
     let mut unlock = Unlock::new(&args.identity, |name| std::env::var_os(name));
     let mut stdout = std::io::stdout().lock();
     let env = |name: &str| std::env::var_os(name);
-    let servers = args.ntp.clone();
+    // No servers, no network: `--ntp`, else the settings file's `ntp_servers`.
+    let configured_servers: Vec<String> = Vec::new();
+    let servers = cli::ntp_servers(&args.ntp, &configured_servers);
     let file_command =
         cli::run_file_command(args.command.as_ref(), &mut unlock, &mut stdout, &mut stderr)
             .or_else(|| cli::run_audit_command(&args, env, &mut stdout, &mut stderr))

@@ -36,7 +36,9 @@ pub use qr::QrArgs;
 pub use render::RenderArgs;
 pub use secret_source::SecretArgs;
 pub use ssh::SshArgs;
-pub use time::{TimeAction, TimeArgs, best_offset, corrected_clock, stored_correction};
+pub use time::{
+    TimeAction, TimeArgs, best_offset, corrected_clock, ntp_servers, stored_correction,
+};
 pub use verify::VerifyArgs;
 
 #[derive(Debug, Parser)]

@@ -220,7 +220,8 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
                 .draw(|frame| crate::ui::render(&app, frame))?;
         }
 
-        let wake = app.next_wakeup();
+        // The app's times are the (possibly corrected) clock's; the timer runs on the system's.
+        let wake = app.next_wakeup().map(|at| clock.to_system(at));
         let timer = async {
             match wake {
                 Some(at) => timer.sleep_until(at).await,
