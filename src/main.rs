@@ -59,8 +59,18 @@ fn main() -> ExitCode {
     }
     // The screen shows the first credentials while the rest are read; commands want them all.
     if args.command.is_none() && std::io::stdout().is_terminal() {
-        let result = cli::open_text_with(&source, &mut unlock, &mut stderr)
-            .and_then(|text| run_tui(text, &source, &clock, servers, audit_log.as_mut()));
+        // The forms' changes get their own handle on the same audit log.
+        let mut write_log = credview::audit::open(args.audit.as_deref(), args.no_audit, |name| {
+            std::env::var_os(name)
+        });
+        let result = cli::open_text_with(&source, &mut unlock, &mut stderr).and_then(|text| {
+            let mut save = |change: &credview::app::form::Change| {
+                let now = clock.now();
+                tui::save::save(change, &source, &mut unlock, write_log.as_mut(), now)
+            };
+            let save: tui::Save<'_> = &mut save;
+            run_tui(text, &source, &clock, servers, audit_log.as_mut(), save)
+        });
         return finish(result, &mut stderr);
     }
     let vault = match args.command.as_ref().and_then(Command::credential) {
@@ -92,6 +102,7 @@ fn run_tui(
     clock: &CorrectedClock,
     servers: Vec<String>,
     audit_log: &mut dyn credview::audit::AuditLog,
+    save: tui::Save<'_>,
 ) -> Result<(), Failure> {
     let (first, rest) =
         tui::read_vault(source.name(), text).map_err(|e| Failure::usage(e.to_string()))?;
@@ -106,6 +117,7 @@ fn run_tui(
         audit: &mut audit,
         vault: rest,
         clock_checks: tui::clock_check::start(servers),
+        save: Some(save),
     };
     tui::run(app, edges).map_err(|failed| match failed {
         tui::Failed::Terminal(e) => Failure::usage(format!("the terminal failed: {e}")),

@@ -298,6 +298,7 @@ fn panic_child() {
         audit: &mut audit,
         vault: None,
         clock_checks: None,
+        save: None,
     };
     let _ = credview::tui::run(app, edges);
 }

@@ -17,18 +17,22 @@ pub(super) fn open_details(app: &mut App) {
     let Some(index) = app.rows.credential_at(app.selected) else {
         return;
     };
-    let credential = &app.vault.credentials[index];
-    let token = match &credential.totp {
+    let token = token_view(&app.vault.credentials[index], app.now);
+    app.filter_editing = false;
+    app.details = Some(Details::new(index, token));
+}
+
+/// What the Token OTP bar shows for `credential` at `now`.
+pub(super) fn token_view(credential: &Credential, now: crate::otp::Timestamp) -> TokenView {
+    match &credential.totp {
         None => TokenView::NoTotp,
         Some(_) if !credential.access.can_see_token() => TokenView::NoPermission,
         Some(totp) => TokenView::Code(Box::new(Token::new(
             totp.generator(),
-            app.now,
+            now,
             totp.is_short().then(|| totp.secret.bits()),
         ))),
-    };
-    app.filter_editing = false;
-    app.details = Some(Details::new(index, token));
+    }
 }
 
 /// `Esc` closes the innermost thing open: the QR code, else the pop-up.

@@ -1,6 +1,7 @@
 use crossterm::event::{KeyEvent, MouseEvent};
 use zeroize::Zeroizing;
 
+use super::form::Change;
 use super::state::Sensitive;
 use crate::clipboard::Target;
 use crate::otp::Timestamp;
@@ -27,6 +28,28 @@ pub enum Msg {
     Work,
     /// The background clock check measured the clock against the NTP servers.
     ClockChecked(super::clock::ClockCheck),
+    /// Text pasted into the terminal (bracketed paste): it may hold a secret.
+    Paste(Pasted, Timestamp),
+    /// The edge carried out an `Effect::Save`: the credential as written, or why not.
+    Saved(Result<Saved, String>, Timestamp),
+}
+
+/// Pasted text, wiped on drop and never shown by `Debug`.
+#[derive(Clone)]
+pub struct Pasted(pub Zeroizing<String>);
+
+impl std::fmt::Debug for Pasted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Pasted(redacted)")
+    }
+}
+
+/// A change the vault took.
+#[derive(Debug, Clone)]
+pub struct Saved {
+    pub credential: Credential,
+    /// Said after the change: the vault was written, but something else went wrong.
+    pub warning: Option<String>,
 }
 
 /// What the audit log must record before a sensitive action goes ahead.
@@ -49,6 +72,8 @@ pub enum Effect {
         expected: Zeroizing<String>,
         target: Target,
     },
+    /// Write a change to the vault through the write path; the result comes as `Msg::Saved`.
+    Save(Change),
     /// Give the terminal back to the shell until the user resumes (`fg`).
     Suspend,
     Quit,
@@ -60,6 +85,7 @@ impl std::fmt::Debug for Effect {
             Self::Copy(_) => f.write_str("Copy(redacted)"),
             Self::Audit(request) => write!(f, "Audit({request:?})"),
             Self::ClearClipboard { target, .. } => write!(f, "ClearClipboard({target:?})"),
+            Self::Save(change) => write!(f, "Save({change:?})"),
             Self::Suspend => f.write_str("Suspend"),
             Self::Quit => f.write_str("Quit"),
         }
