@@ -1,14 +1,17 @@
+use std::cell::RefCell;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
 
 use credview::app::{App, Msg, Settings};
+use credview::audit::AuditLog;
 use credview::cli::{self, Cli, Command, Failure};
 use credview::clipboard::SystemClipboard;
 use credview::clock::{Clock, CorrectedClock, SystemClock};
 use credview::tui;
 use credview::unlock::Unlock;
+use credview::vault::encrypted::Keys;
 use credview::vault::{Source, VaultText};
 
 fn main() -> ExitCode {
@@ -16,13 +19,19 @@ fn main() -> ExitCode {
     if let Err(e) = credview::hygiene::harden() {
         eprintln!("warning: cannot disable core dumps: {e}");
     }
+    // Run by ssh as its askpass program: answer it, nothing else.
+    if credview::session::askpass::invoked() {
+        return credview::session::askpass::main();
+    }
     let args = Cli::parse();
     let source = Source::resolve(args.vault.as_deref(), |name| std::env::var_os(name));
     let mut stderr = std::io::stderr().lock();
     let mut unlock = Unlock::new(&args.identity, |name| std::env::var_os(name));
     let mut stdout = std::io::stdout().lock();
     let env = |name: &str| std::env::var_os(name);
-    let servers = args.ntp.clone();
+    // No servers, no network: `--ntp`, else the settings file's `ntp_servers`.
+    let configured_servers: Vec<String> = Vec::new();
+    let servers = cli::ntp_servers(&args.ntp, &configured_servers);
     let file_command =
         cli::run_file_command(args.command.as_ref(), &mut unlock, &mut stdout, &mut stderr)
             .or_else(|| cli::run_audit_command(&args, env, &mut stdout, &mut stderr))
@@ -64,12 +73,11 @@ fn main() -> ExitCode {
             std::env::var_os(name)
         });
         let result = cli::open_text_with(&source, &mut unlock, &mut stderr).and_then(|text| {
-            let mut save = |change: &credview::app::form::Change| {
-                let now = clock.now();
-                tui::save::save(change, &source, &mut unlock, write_log.as_mut(), now)
+            let logs = Logs {
+                audit: audit_log.as_mut(),
+                writes: write_log.as_mut(),
             };
-            let save: tui::Save<'_> = &mut save;
-            run_tui(text, &source, &clock, servers, audit_log.as_mut(), save)
+            run_tui(text, &source, &mut unlock, &clock, servers, logs)
         });
         return finish(result, &mut stderr);
     }
@@ -82,28 +90,56 @@ fn main() -> ExitCode {
             Some(command) => {
                 let mut stdout = std::io::stdout().lock();
                 let audit = audit_log.as_mut();
-                cli::run_command(command, &vault, &clock, audit, &mut stdout, &mut stderr)
+                let mut counters = cli::VaultCounters::new(&source, &mut unlock);
+                cli::run_command(
+                    command,
+                    &vault,
+                    &mut counters,
+                    &clock,
+                    audit,
+                    &mut stdout,
+                    &mut stderr,
+                )
             }
             // Piped, as in `credview | grep`: the table is what a script wants.
             None => {
                 let mut stdout = std::io::stdout().lock();
                 let list = Command::List { json: false };
                 let audit = audit_log.as_mut();
-                cli::run_command(&list, &vault, &clock, audit, &mut stdout, &mut stderr)
+                let mut counters = cli::ReadOnly;
+                cli::run_command(
+                    &list,
+                    &vault,
+                    &mut counters,
+                    &clock,
+                    audit,
+                    &mut stdout,
+                    &mut stderr,
+                )
             }
         }
     });
     finish(result, &mut stderr)
 }
 
+/// The audit log of what the screen reveals, and a handle on it for what the forms change.
+struct Logs<'a> {
+    audit: &'a mut dyn AuditLog,
+    writes: &'a mut dyn AuditLog,
+}
+
 fn run_tui(
     text: VaultText,
     source: &Source,
+    keys: &mut Unlock,
     clock: &CorrectedClock,
     servers: Vec<String>,
-    audit_log: &mut dyn credview::audit::AuditLog,
-    save: tui::Save<'_>,
+    logs: Logs<'_>,
 ) -> Result<(), Failure> {
+    let Logs {
+        audit: audit_log,
+        writes: write_log,
+    } = logs;
     let (first, rest) =
         tui::read_vault(source.name(), text).map_err(|e| Failure::usage(e.to_string()))?;
     let mut app = App::loading(source.name(), Settings::default(), clock.now());
@@ -111,13 +147,23 @@ fn run_tui(
     credview::app::update(&mut app, Msg::Loaded(first, rest.is_none()));
     let mut clipboard = SystemClipboard::new(Box::new(std::io::stdout()));
     let mut audit = tui::audit_to(audit_log, clock);
+    // The HOTP counters and the forms write the vault with the one set of keys.
+    let keys = RefCell::new(keys as &mut dyn Keys);
+    let mut counter_keys = tui::save::SharedKeys(&keys);
+    let mut store = cli::VaultCounters::new(source, &mut counter_keys);
+    let mut counters = tui::counters_in(&mut store);
+    let mut form_keys = tui::save::SharedKeys(&keys);
+    let mut save = |change: &credview::app::form::Change| {
+        tui::save::save(change, source, &mut form_keys, write_log, clock.now())
+    };
     let edges = tui::Edges {
         clipboard: &mut clipboard,
         clock,
         audit: &mut audit,
+        counters: &mut counters,
         vault: rest,
         clock_checks: tui::clock_check::start(servers),
-        save: Some(save),
+        save: Some(&mut save),
     };
     tui::run(app, edges).map_err(|failed| match failed {
         tui::Failed::Terminal(e) => Failure::usage(format!("the terminal failed: {e}")),

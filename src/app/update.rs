@@ -53,8 +53,16 @@ pub fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.now = now;
             details::on_audited(app, result, &mut effects);
         }
+        Msg::Advanced { id, result, now } => {
+            app.now = now;
+            details::on_advanced(app, id, result);
+        }
         Msg::Loaded(credentials, done) => load::append(app, credentials, done),
         Msg::Work => search(app, true),
+        Msg::SessionEnded(ended, supplied, now) => {
+            app.now = now;
+            details::on_session_ended(app, &ended, supplied);
+        }
         Msg::ClockChecked(check) => super::clock::on_checked(app, check),
         Msg::Paste(text, now) => {
             app.now = now;
@@ -164,6 +172,15 @@ fn act(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         Action::ShowQr => details::request(app, Sensitive::QrDisplay, effects),
         Action::SetTotp | Action::RemoveTotp | Action::AddCredential => {
             super::write::open_form(app, action);
+        }
+        Action::NextCode => details::request(app, Sensitive::HotpAdvance, effects),
+        Action::StartSession => {
+            // From the list, through the selected credential's Details: a reason prompt
+            // and a refusal have their place there.
+            if app.details.is_none() {
+                details::open_details(app);
+            }
+            details::request(app, Sensitive::SessionStart, effects);
         }
     }
 }

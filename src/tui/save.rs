@@ -1,13 +1,15 @@
 //! The edge that carries out the forms' `Effect::Save`: the change through the vault's one
 //! write path, then its audit record (never with the secret).
 
+use std::cell::RefCell;
+
 use time::OffsetDateTime;
 
 use crate::app::form::Change;
 use crate::app::msg::Saved;
 use crate::audit::{AuditAction, AuditLog, AuditRecord};
 use crate::otp::Timestamp;
-use crate::vault::encrypted::Keys;
+use crate::vault::encrypted::{Identities, Keys, Recipients};
 use crate::vault::write::{blank_credential, next_free_id, update};
 use crate::vault::{Device, Shared, Source};
 
@@ -75,4 +77,22 @@ fn set(
         });
         Ok(credential.clone())
     })
+}
+
+/// One set of keys for the several edges that write the vault (the forms, the HOTP counters):
+/// a passphrase typed once serves them all. They take turns, never at once.
+pub struct SharedKeys<'a, 'k>(pub &'a RefCell<&'k mut dyn Keys>);
+
+impl Keys for SharedKeys<'_, '_> {
+    fn passphrase(&mut self, origin: &str) -> Result<age::secrecy::SecretString, String> {
+        self.0.borrow_mut().passphrase(origin)
+    }
+
+    fn identities(&mut self) -> Result<Option<Identities>, String> {
+        self.0.borrow_mut().identities()
+    }
+
+    fn recipients(&mut self) -> Result<Option<Recipients>, String> {
+        self.0.borrow_mut().recipients()
+    }
 }

@@ -13,7 +13,7 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 use zeroize::Zeroizing;
 
-use super::model::{Access, Credential, Device, TotpConfig, Vault};
+use super::model::{Access, Credential, Device, HotpConfig, TotpConfig, Vault};
 use super::parse::VERSION;
 use crate::otp::KeyUri;
 
@@ -93,6 +93,12 @@ impl Serialize for CredentialOut<'_> {
                 map.serialize_entry("totp", &TotpOut(totp))?;
             }
         }
+        if let Some(hotp) = &c.hotp {
+            match &hotp.issuer {
+                Some(_) => map.serialize_entry("hotp", hotp_uri_of(c, hotp).as_str())?,
+                None => map.serialize_entry("hotp", &HotpOut(hotp))?,
+            }
+        }
         if c.access != Access::default() {
             map.serialize_entry("access", &AccessOut(c.access))?;
         }
@@ -131,8 +137,38 @@ fn uri_of(credential: &Credential, totp: &TotpConfig) -> Zeroizing<String> {
         account: credential.username.to_string(),
         secret: totp.secret.clone(),
         params: totp.params,
+        counter: None,
     }
     .to_uri()
+}
+
+fn hotp_uri_of(credential: &Credential, hotp: &HotpConfig) -> Zeroizing<String> {
+    KeyUri {
+        issuer: hotp.issuer.clone(),
+        account: credential.username.to_string(),
+        secret: hotp.secret.clone(),
+        params: crate::otp::Params {
+            algorithm: hotp.algorithm,
+            digits: hotp.digits,
+            ..crate::otp::Params::default()
+        },
+        counter: Some(hotp.counter),
+    }
+    .to_uri()
+}
+
+struct HotpOut<'a>(&'a HotpConfig);
+
+impl Serialize for HotpOut<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let hotp = self.0;
+        let mut map = serializer.serialize_struct("Hotp", 4)?;
+        map.serialize_field("secret", hotp.secret.to_base32().as_str())?;
+        map.serialize_field("algorithm", &hotp.algorithm.to_string())?;
+        map.serialize_field("digits", &hotp.digits)?;
+        map.serialize_field("counter", &hotp.counter)?;
+        map.end()
+    }
 }
 
 struct DeviceOut<'a>(&'a Device);
@@ -157,9 +193,14 @@ impl Serialize for TotpOut<'_> {
         let totp = self.0;
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("secret", totp.secret.to_base32().as_str())?;
-        map.serialize_entry("algorithm", &totp.params.algorithm.to_string())?;
-        map.serialize_entry("digits", &totp.params.digits)?;
-        map.serialize_entry("period", &totp.params.period)?;
+        if totp.params.is_steam() {
+            // Steam fixes the rest; writing it would only invite an edit the reader refuses.
+            map.serialize_entry("encoder", "steam")?;
+        } else {
+            map.serialize_entry("algorithm", &totp.params.algorithm.to_string())?;
+            map.serialize_entry("digits", &totp.params.digits)?;
+            map.serialize_entry("period", &totp.params.period)?;
+        }
         if totp.time_offset != 0 {
             map.serialize_entry("time_offset", &totp.time_offset)?;
         }
@@ -190,10 +231,10 @@ mod tests {
             .credentials
             .iter()
             .map(|c| {
-                let totp = c
-                    .totp
-                    .as_ref()
-                    .map(|t| (t.secret.to_base32().to_string(), t.params, t.issuer.clone()));
+                let totp = c.totp.as_ref().map(|t| {
+                    let secret = t.secret.to_base32().to_string();
+                    (secret, t.params, t.issuer.clone(), t.time_offset)
+                });
                 format!(
                     "{} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
                     c.id,
@@ -244,6 +285,19 @@ mod tests {
             }
         }
         assert!(read > 0);
+    }
+
+    #[test]
+    fn a_time_offset_is_kept_after_the_period() {
+        let text = br#"{"version": 1, "credentials": [{"id": 1, "username": "u",
+            "totp": {"secret": "JBSWY3DPEHPK3PXP", "time_offset": -7}}]}"#;
+        let vault = parse("t", text).unwrap();
+        let written = String::from_utf8(to_json(&vault).unwrap().to_vec()).unwrap();
+        assert!(
+            written.contains("\"period\": 30,\n        \"time_offset\": -7\n"),
+            "{written}"
+        );
+        round_trip("t", text);
     }
 
     #[test]

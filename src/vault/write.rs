@@ -134,6 +134,7 @@ pub fn blank_credential(username: &str) -> Credential {
         device: Arc::new(Device::default()),
         password: None,
         totp: None,
+        hotp: None,
         access: Access::default(),
         last_view: None,
         expiration: None,
