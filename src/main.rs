@@ -16,13 +16,19 @@ fn main() -> ExitCode {
     if let Err(e) = credview::hygiene::harden() {
         eprintln!("warning: cannot disable core dumps: {e}");
     }
+    // Run by ssh as its askpass program: answer it, nothing else.
+    if credview::session::askpass::invoked() {
+        return credview::session::askpass::main();
+    }
     let args = Cli::parse();
     let source = Source::resolve(args.vault.as_deref(), |name| std::env::var_os(name));
     let mut stderr = std::io::stderr().lock();
     let mut unlock = Unlock::new(&args.identity, |name| std::env::var_os(name));
     let mut stdout = std::io::stdout().lock();
     let env = |name: &str| std::env::var_os(name);
-    let servers = args.ntp.clone();
+    // No servers, no network: `--ntp`, else the settings file's `ntp_servers`.
+    let configured_servers: Vec<String> = Vec::new();
+    let servers = cli::ntp_servers(&args.ntp, &configured_servers);
     let file_command =
         cli::run_file_command(args.command.as_ref(), &mut unlock, &mut stdout, &mut stderr)
             .or_else(|| cli::run_audit_command(&args, env, &mut stdout, &mut stderr))
@@ -43,6 +49,20 @@ fn main() -> ExitCode {
     let mut audit_log = credview::audit::open(args.audit.as_deref(), args.no_audit, |name| {
         std::env::var_os(name)
     });
+    let mut stdout = std::io::stdout().lock();
+    let write_command = cli::run_write_command(
+        &args,
+        &source,
+        &mut unlock,
+        audit_log.as_mut(),
+        &clock,
+        &mut stdout,
+        &mut stderr,
+    );
+    drop(stdout);
+    if let Some(result) = write_command {
+        return finish(result, &mut stderr);
+    }
     // The screen shows the first credentials while the rest are read; commands want them all.
     if args.command.is_none() && std::io::stdout().is_terminal() {
         let result = cli::open_text_with(&source, &mut unlock, &mut stderr).and_then(|text| {

@@ -15,10 +15,13 @@ mod code;
 mod counters;
 mod crypt;
 mod doctor;
+mod enrol;
 pub mod hotp;
 mod list;
 mod qr;
 mod render;
+mod secret_source;
+mod ssh;
 mod time;
 mod uri;
 mod verify;
@@ -27,10 +30,15 @@ pub use audit::{AuditArgs, run_audit_command};
 pub use code::code;
 pub use counters::VaultCounters;
 pub use crypt::{DecryptArgs, EncryptArgs};
+pub use enrol::{AddArgs, InitArgs, TotpCommand};
 pub use hotp::{CounterStore, ReadOnly};
 pub use qr::QrArgs;
 pub use render::RenderArgs;
-pub use time::{TimeAction, TimeArgs, best_offset, corrected_clock, stored_correction};
+pub use secret_source::SecretArgs;
+pub use ssh::SshArgs;
+pub use time::{
+    TimeAction, TimeArgs, best_offset, corrected_clock, ntp_servers, stored_correction,
+};
 pub use verify::VerifyArgs;
 
 #[derive(Debug, Parser)]
@@ -112,6 +120,17 @@ pub enum Command {
     Render(RenderArgs),
     /// Show the audit log of revealed codes, passwords and QR codes
     Audit(AuditArgs),
+    /// Create an empty vault (mode 600) at PATH or the default place; never replaces one
+    Init(InitArgs),
+    /// Add a credential (and its TOTP secret); prints the new id
+    Add(Box<AddArgs>),
+    /// Set or remove a credential's TOTP secret
+    Totp {
+        #[command(subcommand)]
+        command: TotpCommand,
+    },
+    /// Start an SSH session to the credential's device, password and code supplied
+    Ssh(SshArgs),
     /// Check the clock against the --ntp servers (exit 0 fine, 1 codes at risk, 2 wrong);
     /// `sync` stores the offset for every code, `reset` removes it
     Time(TimeArgs),
@@ -128,6 +147,7 @@ impl Command {
             Self::Qr(args) => Some(&args.credential),
             Self::Verify(args) => Some(&args.credential),
             Self::Render(args) => Some(&args.credential),
+            Self::Ssh(args) => Some(&args.credential),
             _ => None,
         }
     }
@@ -228,6 +248,32 @@ pub fn run_file_command(
     }
 }
 
+/// Runs a command that writes the vault (`init`, `add`, `totp`); `None` for the others.
+pub fn run_write_command(
+    cli: &Cli,
+    source: &Source,
+    keys: &mut Unlock,
+    audit: &mut dyn AuditLog,
+    clock: &dyn Clock,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Option<Result<(), Failure>> {
+    let cx = enrol::Context {
+        source,
+        keys,
+        audit,
+        clock,
+        out,
+        err,
+    };
+    match cli.command.as_ref()? {
+        Command::Init(args) => Some(enrol::init(args, cli.vault.as_deref(), cx.keys, cx.err)),
+        Command::Add(args) => Some(enrol::add(args, cx)),
+        Command::Totp { command } => Some(enrol::totp(command, cx)),
+        _ => None,
+    }
+}
+
 /// Runs `time` and `doctor`, which open no vault of their own accord; `None` for the others.
 pub fn run_time_command(
     args: &Cli,
@@ -248,7 +294,7 @@ pub fn run_command(
     command: &Command,
     vault: &Vault,
     counters: &mut dyn CounterStore,
-    clock: &dyn Clock,
+    clock: &(dyn Clock + Sync),
     audit: &mut dyn AuditLog,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -272,7 +318,7 @@ pub fn run_command(
             if hotp::checked_hotp(credential, err)?.is_some() {
                 if at.is_some() || *next {
                     return Err(Failure::usage(format!(
-                        "{} has an HOTP key: its codes follow a counter, not the clock, so                          --at and --next do not apply (--peek shows the code without advancing)",
+                        "{} has an HOTP key: its codes follow a counter, not the clock, so --at and --next do not apply (--peek shows the code without advancing)",
                         code::describe(credential)
                     )));
                 }
@@ -280,7 +326,7 @@ pub fn run_command(
             }
             if *peek {
                 return Err(Failure::usage(format!(
-                    "--peek is for HOTP keys; {} has a TOTP one, whose code does not change                      when shown",
+                    "--peek is for HOTP keys; {} has a TOTP one, whose code does not change when shown",
                     code::describe(credential)
                 )));
             }
@@ -297,6 +343,7 @@ pub fn run_command(
         Command::Render(args) => {
             return render::render(vault, args, counters, audit, clock, out, err);
         }
+        Command::Ssh(args) => return ssh::ssh(vault, args, audit, clock, err),
         Command::Audit(_) => {
             return Err(Failure::usage("audit reads the log, not the vault"));
         }
@@ -308,6 +355,11 @@ pub fn run_command(
         Command::Encrypt(_) | Command::Decrypt(_) => {
             return Err(Failure::usage(
                 "encrypt and decrypt work on files, not on an open vault",
+            ));
+        }
+        Command::Init(_) | Command::Add(_) | Command::Totp { .. } => {
+            return Err(Failure::usage(
+                "this command writes the vault, not an open one",
             ));
         }
     };

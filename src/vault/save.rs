@@ -85,10 +85,12 @@ impl Serialize for CredentialOut<'_> {
             map.serialize_entry("password", password.expose())?;
         }
         if let Some(totp) = &c.totp {
-            match &totp.issuer {
-                // Only the Key URI form can name an issuer: keep it that way.
-                Some(_) => map.serialize_entry("totp", uri_of(c, totp).as_str())?,
-                None => map.serialize_entry("totp", &TotpOut(totp))?,
+            // Only the Key URI form can name an issuer, and only the object a time offset;
+            // the offset, which changes the codes, wins over the issuer, a label.
+            if totp.issuer.is_some() && totp.time_offset == 0 {
+                map.serialize_entry("totp", uri_of(c, totp).as_str())?;
+            } else {
+                map.serialize_entry("totp", &TotpOut(totp))?;
             }
         }
         if let Some(hotp) = &c.hotp {
@@ -229,10 +231,10 @@ mod tests {
             .credentials
             .iter()
             .map(|c| {
-                let totp = c
-                    .totp
-                    .as_ref()
-                    .map(|t| (t.secret.to_base32().to_string(), t.params, t.issuer.clone()));
+                let totp = c.totp.as_ref().map(|t| {
+                    let secret = t.secret.to_base32().to_string();
+                    (secret, t.params, t.issuer.clone(), t.time_offset)
+                });
                 format!(
                     "{} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
                     c.id,
@@ -286,6 +288,19 @@ mod tests {
     }
 
     #[test]
+    fn a_time_offset_is_kept_after_the_period() {
+        let text = br#"{"version": 1, "credentials": [{"id": 1, "username": "u",
+            "totp": {"secret": "JBSWY3DPEHPK3PXP", "time_offset": -7}}]}"#;
+        let vault = parse("t", text).unwrap();
+        let written = String::from_utf8(to_json(&vault).unwrap().to_vec()).unwrap();
+        assert!(
+            written.contains("\"period\": 30,\n        \"time_offset\": -7\n"),
+            "{written}"
+        );
+        round_trip("t", text);
+    }
+
+    #[test]
     fn layout_is_two_spaces_in_schema_order() {
         let text = br#"{"credentials": [{"notes": "n", "totp": {"period": 60, "secret": "jbswy3dpehpk3pxp"},
             "username": "root", "id": 7, "device": {"site": "S", "hostname": "h"},
@@ -331,6 +346,15 @@ mod tests {
             written.contains("\"totp\": \"otpauth://totp/Acme:me?"),
             "{written}"
         );
+    }
+
+    #[test]
+    fn a_time_offset_is_kept() {
+        let text = br#"{"version": 1, "credentials": [{"id": 1, "username": "me",
+            "totp": {"secret": "JBSWY3DPEHPK3PXP", "time_offset": -7}}]}"#;
+        round_trip("t", text);
+        let written = to_json(&parse("t", text).unwrap()).unwrap();
+        assert!(String::from_utf8_lossy(&written).contains("\"time_offset\": -7"));
     }
 
     #[test]
