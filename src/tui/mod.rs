@@ -20,6 +20,8 @@ use crate::app::{App, Effect, Msg, apply, settle};
 use crate::audit::{AuditAction, AuditLog, AuditRecord};
 use crate::clipboard::Clipboard;
 use crate::clock::Clock;
+use crate::session::Patterns;
+use crate::vault::HotpConfig;
 
 pub use loader::{Loaded, Loader, read_vault};
 pub use terminal::restore;
@@ -52,23 +54,51 @@ pub fn audit_to<'a>(
             Sensitive::PasswordView => AuditAction::PasswordView,
             Sensitive::PasswordCopy => AuditAction::PasswordCopy,
             Sensitive::QrDisplay => AuditAction::QrDisplay,
+            Sensitive::HotpAdvance => AuditAction::HotpAdvance,
+            Sensitive::SessionStart => AuditAction::SessionStart,
         };
-        let record = AuditRecord::new(
+        let mut record = AuditRecord::new(
             action,
             request.credential_id,
             request.credential.clone(),
             request.reason.clone(),
             clock.now(),
         );
+        if let Some(counter) = request.counter {
+            record = record.with_counter(counter);
+        }
+        if let Some(session) = &request.session {
+            record = record.with_session(session.host.clone(), session.supplied.clone());
+        }
         log.append(&record).map_err(|e| e.to_string())
     }
+}
+
+/// Advances an HOTP counter in the vault (lock, re-read, write): the counter whose code may
+/// be shown and the settings as written, or why not.
+pub type Counters<'a> = &'a mut dyn FnMut(u64, &str) -> Result<(u64, HotpConfig), String>;
+
+/// A vault that cannot be written: every advance is refused, with the reason.
+pub fn no_counters(id: u64, _: &str) -> Result<(u64, HotpConfig), String> {
+    Err(format!(
+        "credential {id}: this vault cannot be written, so its HOTP counter cannot advance"
+    ))
+}
+
+/// Advances counters through `store`, the vault's write path.
+pub fn counters_in(
+    store: &mut dyn crate::cli::CounterStore,
+) -> impl FnMut(u64, &str) -> Result<(u64, HotpConfig), String> + '_ {
+    move |id, name| crate::cli::hotp::advance_id(store, id, name).map_err(|f| f.message)
 }
 
 /// The edges the app's effects reach.
 pub struct Edges<'a> {
     pub clipboard: &'a mut dyn Clipboard,
-    pub clock: &'a dyn Clock,
+    /// Shared with the thread that answers a session's prompts.
+    pub clock: &'a (dyn Clock + Sync),
     pub audit: Audit<'a>,
+    pub counters: Counters<'a>,
     /// The rest of the vault, while it is still being read.
     pub vault: Option<Loader>,
     /// Background clock checks (`clock_check::start`), when NTP servers are configured.
@@ -92,6 +122,7 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
         clipboard,
         clock,
         audit,
+        counters,
         vault: mut loader,
         mut clock_checks,
     } = edges;
@@ -126,8 +157,50 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
                             height: size.height,
                         });
                     }
+                    Effect::StartSession(start) => {
+                        // The key reader must not take the session's keystrokes: it stops
+                        // before ssh starts and a new one begins after.
+                        drop(events);
+                        settle_key_reader();
+                        let supplied = start.supplied();
+                        let ended = session.hand_over(|| {
+                            crate::session::run(&start, Patterns::default(), clock)
+                        })?;
+                        events = EventStream::new();
+                        let size = session.terminal.size()?;
+                        pending.push_front(Msg::SessionEnded(ended, supplied, clock.now()));
+                        pending.push_front(Msg::Resize {
+                            width: size.width,
+                            height: size.height,
+                        });
+                    }
                     Effect::Audit(request) => {
                         pending.push_front(Msg::Audited(audit(&request), clock.now()));
+                    }
+                    // Saved first, recorded next, shown last: a code is never shown twice.
+                    Effect::Advance(request) => {
+                        let name = format!(
+                            "credential {} ({})",
+                            request.credential_id, request.credential
+                        );
+                        let result =
+                            counters(request.credential_id, &name).and_then(|(used, written)| {
+                                let record = AuditRequest {
+                                    counter: Some(used),
+                                    ..request.clone()
+                                };
+                                audit(&record).map(|()| (used, written)).map_err(|e| {
+                                    format!(
+                                        "counter {used} was saved as used, but the audit log \
+                                         could not be written ({e}), so its code is not shown"
+                                    )
+                                })
+                            });
+                        pending.push_front(Msg::Advanced {
+                            id: request.credential_id,
+                            result,
+                            now: clock.now(),
+                        });
                     }
                     Effect::Copy(text) => {
                         let result = clipboard.copy(&text).map_err(|e| e.to_string());
@@ -206,6 +279,12 @@ fn take_event(
         pending.push_back(msg);
     }
     true
+}
+
+/// Waits until crossterm's reader thread, told to stop when its stream was dropped, has let
+/// go of the terminal: it holds the reader's lock while it polls, and so does this poll.
+fn settle_key_reader() {
+    let _ = crossterm::event::poll(std::time::Duration::ZERO);
 }
 
 async fn next_batch(loader: &mut Option<Loader>) -> Option<Loaded> {
