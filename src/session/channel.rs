@@ -170,3 +170,6 @@ pub enum Reply {
     /// The server said nothing: it did not trust this process, or the session is over.
     Nothing,
 }
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests;
