@@ -209,3 +209,23 @@ fn ask_host(id: u64) -> Result<String, String> {
     }
     Ok(host)
 }
+
+/// After a session that failed, ssh's own messages are on the terminal's main screen, which the
+/// TUI is about to cover: they stay until the user presses Enter.
+pub fn hold_on_failure(ended: &Ended, supplied: super::Supplied) {
+    if ended.result == Ok(0) {
+        return;
+    }
+    let Ok(mut tty) = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/tty")
+    else {
+        return;
+    };
+    let summary = super::summary(ended, supplied);
+    let _ = write!(tty, "\r\ncredview: {summary}. Press Enter to return.");
+    let _ = tty.flush();
+    let mut line = String::new();
+    let _ = io::BufReader::new(tty).read_line(&mut line);
+}
