@@ -92,14 +92,15 @@ fn run_to(
     );
     let stop = AtomicBool::new(false);
     let ssh_pid = AtomicU32::new(0);
+    let new_token = || folder.write_token();
     let shared = Shared {
-        token: &token,
+        new_token: &new_token,
         clock,
         stop: &stop,
         ssh_pid: &ssh_pid,
     };
     std::thread::scope(|scope| {
-        scope.spawn(|| channel::serve(&listener, &mut answerer, &shared));
+        scope.spawn(|| channel::serve(&listener, &mut answerer, &shared, token));
         let result = ssh(start, host, &folder, &ssh_pid);
         stop.store(true, Ordering::SeqCst);
         // Wakes the server's accept so it sees `stop`; it is listening, so this connects.
