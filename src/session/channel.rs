@@ -36,15 +36,33 @@ pub struct Shared<'a> {
 pub fn serve(listener: &UnixListener, answerer: &mut Answerer, shared: &Shared<'_>, first: String) {
     // `None` (a new token could not be written): nobody is answered; ssh asks the user.
     let mut token = Some(first);
-    for stream in listener.incoming() {
+    loop {
+        // The session wakes the wait by connecting once `stop` is set; the timeout ends it
+        // even if that connection cannot be made.
+        let ready = readable(listener, STOP_CHECK_MILLIS);
         if shared.stop.load(Ordering::SeqCst) {
             return;
         }
-        if let Ok(stream) = stream {
+        if let (true, Ok((stream, _))) = (ready, listener.accept()) {
             // A client that fails or lies gets nothing; ssh then sees an empty answer.
             let _ = handle(stream, answerer, shared, &mut token);
         }
     }
+}
+
+/// How often the server looks at `stop` while no client comes.
+const STOP_CHECK_MILLIS: i32 = 250;
+
+/// Waits up to `millis` for a client to connect.
+fn readable(listener: &UnixListener, millis: i32) -> bool {
+    use std::os::fd::AsRawFd;
+    let mut poll = libc::pollfd {
+        fd: listener.as_raw_fd(),
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd, alive for the call, and the count says one.
+    unsafe { libc::poll(&mut poll, 1, millis) > 0 }
 }
 
 fn handle(
