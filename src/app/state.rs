@@ -120,6 +120,8 @@ pub enum Sensitive {
     PasswordView,
     PasswordCopy,
     QrDisplay,
+    /// The next HOTP code: the counter is written to the vault first.
+    HotpAdvance,
     /// An SSH session with the password and code supplied (`start_session`).
     SessionStart,
 }
@@ -134,8 +136,22 @@ pub struct ReasonPrompt {
 #[derive(Debug)]
 pub enum TokenView {
     Code(Box<Token>),
+    Hotp(HotpToken),
     NoTotp,
     NoPermission,
+}
+
+/// An HOTP credential's bar: the stored counter, and the code revealed with `n`, if any.
+#[derive(Debug, Clone)]
+pub struct HotpToken {
+    /// The counter stored in the vault: the next code's.
+    pub counter: u64,
+    /// The code shown and the counter it belongs to, once `n` advanced the counter.
+    pub shown: Option<(u64, Code)>,
+    /// `n` was pressed and the vault has not answered yet.
+    pub advancing: bool,
+    pub digits: u8,
+    pub short_secret_bits: Option<usize>,
 }
 
 /// The code on screen and the step it belongs to.

@@ -53,6 +53,10 @@ pub fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.now = now;
             details::on_audited(app, result, &mut effects);
         }
+        Msg::Advanced { id, result, now } => {
+            app.now = now;
+            details::on_advanced(app, id, result);
+        }
         Msg::Loaded(credentials, done) => load::append(app, credentials, done),
         Msg::Work => search(app, true),
         Msg::SessionEnded(ended, supplied, now) => {
@@ -154,6 +158,7 @@ fn act(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         Action::ShowPassword => details::request(app, Sensitive::PasswordView, effects),
         Action::CopyPassword => details::request(app, Sensitive::PasswordCopy, effects),
         Action::ShowQr => details::request(app, Sensitive::QrDisplay, effects),
+        Action::NextCode => details::request(app, Sensitive::HotpAdvance, effects),
         Action::StartSession => {
             // From the list, through the selected credential's Details: a reason prompt
             // and a refusal have their place there.

@@ -12,11 +12,15 @@ use clap::{Parser, Subcommand};
 
 mod audit;
 mod code;
+mod counters;
 mod crypt;
 mod doctor;
+mod enrol;
+pub mod hotp;
 mod list;
 mod qr;
 mod render;
+mod secret_source;
 mod ssh;
 mod time;
 mod uri;
@@ -24,11 +28,17 @@ mod verify;
 
 pub use audit::{AuditArgs, run_audit_command};
 pub use code::code;
+pub use counters::VaultCounters;
 pub use crypt::{DecryptArgs, EncryptArgs};
+pub use enrol::{AddArgs, InitArgs, TotpCommand};
+pub use hotp::{CounterStore, ReadOnly};
 pub use qr::QrArgs;
 pub use render::RenderArgs;
+pub use secret_source::SecretArgs;
 pub use ssh::SshArgs;
-pub use time::{TimeAction, TimeArgs, best_offset, corrected_clock, stored_correction};
+pub use time::{
+    TimeAction, TimeArgs, best_offset, corrected_clock, ntp_servers, stored_correction,
+};
 pub use verify::VerifyArgs;
 
 #[derive(Debug, Parser)]
@@ -78,7 +88,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Print a credential's current TOTP code, digits only
+    /// Print a credential's current TOTP code, digits only (HOTP: advance the counter, then
+    /// print the next code)
     Code {
         /// The credential: its id or username@hostname
         credential: String,
@@ -88,6 +99,9 @@ pub enum Command {
         /// Print the code of the step after it
         #[arg(long)]
         next: bool,
+        /// HOTP: print the code of the stored counter without advancing it
+        #[arg(long, conflicts_with_all = ["at", "next"])]
+        peek: bool,
     },
     /// Encrypt a plain JSON vault into an age file (passphrase, or --recipient/--identity keys)
     Encrypt(EncryptArgs),
@@ -106,6 +120,15 @@ pub enum Command {
     Render(RenderArgs),
     /// Show the audit log of revealed codes, passwords and QR codes
     Audit(AuditArgs),
+    /// Create an empty vault (mode 600) at PATH or the default place; never replaces one
+    Init(InitArgs),
+    /// Add a credential (and its TOTP secret); prints the new id
+    Add(Box<AddArgs>),
+    /// Set or remove a credential's TOTP secret
+    Totp {
+        #[command(subcommand)]
+        command: TotpCommand,
+    },
     /// Start an SSH session to the credential's device, password and code supplied
     Ssh(SshArgs),
     /// Check the clock against the --ntp servers (exit 0 fine, 1 codes at risk, 2 wrong);
@@ -225,6 +248,32 @@ pub fn run_file_command(
     }
 }
 
+/// Runs a command that writes the vault (`init`, `add`, `totp`); `None` for the others.
+pub fn run_write_command(
+    cli: &Cli,
+    source: &Source,
+    keys: &mut Unlock,
+    audit: &mut dyn AuditLog,
+    clock: &dyn Clock,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Option<Result<(), Failure>> {
+    let cx = enrol::Context {
+        source,
+        keys,
+        audit,
+        clock,
+        out,
+        err,
+    };
+    match cli.command.as_ref()? {
+        Command::Init(args) => Some(enrol::init(args, cli.vault.as_deref(), cx.keys, cx.err)),
+        Command::Add(args) => Some(enrol::add(args, cx)),
+        Command::Totp { command } => Some(enrol::totp(command, cx)),
+        _ => None,
+    }
+}
+
 /// Runs `time` and `doctor`, which open no vault of their own accord; `None` for the others.
 pub fn run_time_command(
     args: &Cli,
@@ -240,9 +289,11 @@ pub fn run_time_command(
     }
 }
 
+/// `counters` writes HOTP counters (the vault's write path); everything else only reads.
 pub fn run_command(
     command: &Command,
     vault: &Vault,
+    counters: &mut dyn CounterStore,
     clock: &(dyn Clock + Sync),
     audit: &mut dyn AuditLog,
     out: &mut dyn Write,
@@ -255,22 +306,43 @@ pub fn run_command(
             credential,
             at,
             next,
+            peek,
         } => {
-            let at = match at {
+            let moment = match at {
                 Some(secs) => code::at_time(*secs)?,
                 None => clock.now(),
             };
             let credential = vault
                 .find(credential)
                 .map_err(|e| Failure::unavailable(e.to_string()))?;
+            if hotp::checked_hotp(credential, err)?.is_some() {
+                if at.is_some() || *next {
+                    return Err(Failure::usage(format!(
+                        "{} has an HOTP key: its codes follow a counter, not the clock, so --at and --next do not apply (--peek shows the code without advancing)",
+                        code::describe(credential)
+                    )));
+                }
+                return hotp::code(credential, *peek, counters, clock, audit, out, err);
+            }
+            if *peek {
+                return Err(Failure::usage(format!(
+                    "--peek is for HOTP keys; {} has a TOTP one, whose code does not change when shown",
+                    code::describe(credential)
+                )));
+            }
+            let at = moment;
             let line = zeroize::Zeroizing::new(code::code(credential, at, *next, err)?);
             audit::record(audit, AuditAction::Code, credential, clock)?;
             writeln!(out, "{}", line.as_str())
         }
         Command::Uri { credential } => return uri::uri(vault, credential, audit, clock, out, err),
         Command::Qr(args) => return qr::qr(vault, args, audit, clock, out, err),
-        Command::Verify(args) => return verify::verify(vault, args, clock, out, err),
-        Command::Render(args) => return render::render(vault, args, audit, clock, out, err),
+        Command::Verify(args) => {
+            return verify::verify(vault, args, counters, clock, audit, out, err);
+        }
+        Command::Render(args) => {
+            return render::render(vault, args, counters, audit, clock, out, err);
+        }
         Command::Ssh(args) => return ssh::ssh(vault, args, audit, clock, err),
         Command::Audit(_) => {
             return Err(Failure::usage("audit reads the log, not the vault"));
@@ -283,6 +355,11 @@ pub fn run_command(
         Command::Encrypt(_) | Command::Decrypt(_) => {
             return Err(Failure::usage(
                 "encrypt and decrypt work on files, not on an open vault",
+            ));
+        }
+        Command::Init(_) | Command::Add(_) | Command::Totp { .. } => {
+            return Err(Failure::usage(
+                "this command writes the vault, not an open one",
             ));
         }
     };

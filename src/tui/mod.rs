@@ -21,6 +21,7 @@ use crate::audit::{AuditAction, AuditLog, AuditRecord};
 use crate::clipboard::Clipboard;
 use crate::clock::Clock;
 use crate::session::Patterns;
+use crate::vault::HotpConfig;
 
 pub use loader::{Loaded, Loader, read_vault};
 pub use terminal::restore;
@@ -53,6 +54,7 @@ pub fn audit_to<'a>(
             Sensitive::PasswordView => AuditAction::PasswordView,
             Sensitive::PasswordCopy => AuditAction::PasswordCopy,
             Sensitive::QrDisplay => AuditAction::QrDisplay,
+            Sensitive::HotpAdvance => AuditAction::HotpAdvance,
             Sensitive::SessionStart => AuditAction::SessionStart,
         };
         let mut record = AuditRecord::new(
@@ -62,11 +64,32 @@ pub fn audit_to<'a>(
             request.reason.clone(),
             clock.now(),
         );
+        if let Some(counter) = request.counter {
+            record = record.with_counter(counter);
+        }
         if let Some(session) = &request.session {
             record = record.with_session(session.host.clone(), session.supplied.clone());
         }
         log.append(&record).map_err(|e| e.to_string())
     }
+}
+
+/// Advances an HOTP counter in the vault (lock, re-read, write): the counter whose code may
+/// be shown and the settings as written, or why not.
+pub type Counters<'a> = &'a mut dyn FnMut(u64, &str) -> Result<(u64, HotpConfig), String>;
+
+/// A vault that cannot be written: every advance is refused, with the reason.
+pub fn no_counters(id: u64, _: &str) -> Result<(u64, HotpConfig), String> {
+    Err(format!(
+        "credential {id}: this vault cannot be written, so its HOTP counter cannot advance"
+    ))
+}
+
+/// Advances counters through `store`, the vault's write path.
+pub fn counters_in(
+    store: &mut dyn crate::cli::CounterStore,
+) -> impl FnMut(u64, &str) -> Result<(u64, HotpConfig), String> + '_ {
+    move |id, name| crate::cli::hotp::advance_id(store, id, name).map_err(|f| f.message)
 }
 
 /// The edges the app's effects reach.
@@ -75,6 +98,7 @@ pub struct Edges<'a> {
     /// Shared with the thread that answers a session's prompts.
     pub clock: &'a (dyn Clock + Sync),
     pub audit: Audit<'a>,
+    pub counters: Counters<'a>,
     /// The rest of the vault, while it is still being read.
     pub vault: Option<Loader>,
     /// Background clock checks (`clock_check::start`), when NTP servers are configured.
@@ -98,6 +122,7 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
         clipboard,
         clock,
         audit,
+        counters,
         vault: mut loader,
         mut clock_checks,
     } = edges;
@@ -154,6 +179,31 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
                     Effect::Audit(request) => {
                         pending.push_front(Msg::Audited(audit(&request), clock.now()));
                     }
+                    // Saved first, recorded next, shown last: a code is never shown twice.
+                    Effect::Advance(request) => {
+                        let name = format!(
+                            "credential {} ({})",
+                            request.credential_id, request.credential
+                        );
+                        let result =
+                            counters(request.credential_id, &name).and_then(|(used, written)| {
+                                let record = AuditRequest {
+                                    counter: Some(used),
+                                    ..request.clone()
+                                };
+                                audit(&record).map(|()| (used, written)).map_err(|e| {
+                                    format!(
+                                        "counter {used} was saved as used, but the audit log \
+                                         could not be written ({e}), so its code is not shown"
+                                    )
+                                })
+                            });
+                        pending.push_front(Msg::Advanced {
+                            id: request.credential_id,
+                            result,
+                            now: clock.now(),
+                        });
+                    }
                     Effect::Copy(text) => {
                         let result = clipboard.copy(&text).map_err(|e| e.to_string());
                         pending.push_front(Msg::Copied(result, clock.now()));
@@ -172,7 +222,8 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
                 .draw(|frame| crate::ui::render(&app, frame))?;
         }
 
-        let wake = app.next_wakeup();
+        // The app's times are the (possibly corrected) clock's; the timer runs on the system's.
+        let wake = app.next_wakeup().map(|at| clock.to_system(at));
         let timer = async {
             match wake {
                 Some(at) => timer.sleep_until(at).await,

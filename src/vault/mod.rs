@@ -3,6 +3,7 @@
 
 pub mod encrypted;
 mod fields;
+mod hotp_field;
 mod intern;
 mod load;
 mod lock;
@@ -21,7 +22,10 @@ pub use load::{
     read_named,
 };
 pub use lock::{backup_path, lock_path};
-pub use model::{Access, Credential, Device, LookupError, Password, Shared, TotpConfig, Vault};
+pub use model::{
+    Access, CounterAtEnd, Credential, Device, HotpConfig, LookupError, Password, Shared,
+    TotpConfig, Vault,
+};
 pub use perms::{check_symlink, permission_warning, permission_warnings};
 pub use resolve::{DEMO_NAME, Source};
 pub use save::to_json;

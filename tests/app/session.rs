@@ -44,6 +44,7 @@ fn s_in_details_audits_then_starts_a_session_with_both_secrets() {
             credential_id: 101,
             credential: "root@srv-db-01".into(),
             reason: None,
+            counter: None,
             session: Some(SessionAudit {
                 host: Some("10.20.0.11".into()),
                 supplied: vec!["password".into(), "totp".into()],
