@@ -177,7 +177,9 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
                         settle_key_reader();
                         let supplied = start.supplied();
                         let ended = session.hand_over(|| {
-                            crate::session::run(&start, Patterns::default(), clock)
+                            let ended = crate::session::run(&start, Patterns::default(), clock);
+                            crate::session::hold_on_failure(&ended, supplied);
+                            ended
                         })?;
                         events = EventStream::new();
                         let size = session.terminal.size()?;
