@@ -1,10 +1,8 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use credview::app::{App, Msg, Settings};
-use credview::cli::{self, Cli, Command, Failure};
+use credview::cli::{self, Command, Failure};
 use credview::clipboard::SystemClipboard;
 use credview::clock::{Clock, SystemClock};
 use credview::tui;
@@ -16,19 +14,44 @@ fn main() -> ExitCode {
     if let Err(e) = credview::hygiene::harden() {
         eprintln!("warning: cannot disable core dumps: {e}");
     }
-    let args = Cli::parse();
-    let source = Source::resolve(args.vault.as_deref(), |name| std::env::var_os(name));
+    let args = cli::parse_args();
+    let env = |name: &str| std::env::var_os(name);
     let mut stderr = std::io::stderr().lock();
-    let mut unlock = Unlock::new(&args.identity, |name| std::env::var_os(name));
+    let mut unlock = Unlock::new(&args.identity, env);
     let mut stdout = std::io::stdout().lock();
     let file_command =
-        cli::run_file_command(args.command.as_ref(), &mut unlock, &mut stdout, &mut stderr)
-            .or_else(|| {
-                let env = |name: &str| std::env::var_os(name);
-                cli::run_audit_command(&args, env, &mut stdout, &mut stderr)
-            });
-    drop(stdout);
+        cli::run_file_command(args.command.as_ref(), &mut unlock, &mut stdout, &mut stderr);
     if let Some(result) = file_command {
+        return finish(result, &mut stderr);
+    }
+    let effective = match credview::config::resolve(&args.settings_flags(), env) {
+        Ok(effective) => effective,
+        Err(message) => return finish(Err(Failure::usage(message)), &mut stderr),
+    };
+    for warning in &effective.warnings {
+        let _ = writeln!(stderr, "{}", credview::format::printable(warning));
+    }
+    let settings = &effective.settings;
+    // crossterm heeds $NO_COLOR by itself; `--color always` must win over it.
+    crossterm::style::force_color_output(settings.color);
+    let source = Source::resolve_with(args.vault.as_deref(), settings.vault.as_deref(), env);
+    let configured_audit = settings.audit_log.as_deref();
+    if matches!(args.command, Some(Command::Config)) {
+        let audit = (!args.no_audit)
+            .then(|| credview::audit::resolve_path(args.audit.as_deref().or(configured_audit), env))
+            .flatten();
+        let resolved = credview::config::Resolved {
+            vault: &source,
+            audit: audit.as_deref(),
+        };
+        let written = credview::config::report(&effective, &resolved, &mut stdout);
+        let result = written.map_err(|e| Failure::usage(format!("cannot write the output: {e}")));
+        return finish(result, &mut stderr);
+    }
+    let audit_command =
+        cli::run_audit_command(&args, configured_audit, env, &mut stdout, &mut stderr);
+    drop(stdout);
+    if let Some(result) = audit_command {
         return finish(result, &mut stderr);
     }
     // Codes and audit records need the time: a clock before 1970 is refused, not read as 1970.
@@ -37,13 +60,15 @@ fn main() -> ExitCode {
             return finish(Err(Failure::usage(e.to_string())), &mut stderr);
         }
     }
-    let mut audit_log = credview::audit::open(args.audit.as_deref(), args.no_audit, |name| {
-        std::env::var_os(name)
-    });
+    let mut audit_log =
+        credview::audit::open_with(args.audit.as_deref(), configured_audit, args.no_audit, env);
     // The screen shows the first credentials while the rest are read; commands want them all.
-    if args.command.is_none() && std::io::stdout().is_terminal() {
+    // A dumb terminal cannot draw a screen (Emacs's shell, a serial console): it gets the
+    // table, with no escape sequences at all.
+    let dumb = env("TERM").is_some_and(|term| term == "dumb");
+    if args.command.is_none() && std::io::stdout().is_terminal() && !dumb {
         let result = cli::open_text_with(&source, &mut unlock, &mut stderr)
-            .and_then(|text| run_tui(text, &source, audit_log.as_mut()));
+            .and_then(|text| run_tui(text, &source, settings.clone(), audit_log.as_mut()));
         return finish(result, &mut stderr);
     }
     let result = cli::open_vault_with(&source, &mut unlock, &mut stderr).and_then(|vault| {
@@ -53,6 +78,7 @@ fn main() -> ExitCode {
                 let audit = audit_log.as_mut();
                 cli::run_command(
                     command,
+                    settings,
                     &vault,
                     &SystemClock,
                     audit,
@@ -65,7 +91,16 @@ fn main() -> ExitCode {
                 let mut stdout = std::io::stdout().lock();
                 let list = Command::List { json: false };
                 let audit = audit_log.as_mut();
-                cli::run_command(&list, &vault, &SystemClock, audit, &mut stdout, &mut stderr)
+                let clock = &SystemClock;
+                cli::run_command(
+                    &list,
+                    settings,
+                    &vault,
+                    clock,
+                    audit,
+                    &mut stdout,
+                    &mut stderr,
+                )
             }
         }
     });
@@ -75,12 +110,13 @@ fn main() -> ExitCode {
 fn run_tui(
     text: VaultText,
     source: &Source,
+    settings: Settings,
     audit_log: &mut dyn credview::audit::AuditLog,
 ) -> Result<(), Failure> {
     let clock = SystemClock;
     let (first, rest) =
         tui::read_vault(source.name(), text).map_err(|e| Failure::usage(e.to_string()))?;
-    let mut app = App::loading(source.name(), Settings::default(), clock.now());
+    let mut app = App::loading(source.name(), settings, clock.now());
     credview::app::update(&mut app, Msg::Loaded(first, rest.is_none()));
     let mut clipboard = SystemClipboard::new(Box::new(std::io::stdout()));
     let mut audit = tui::audit_to(audit_log, &clock);

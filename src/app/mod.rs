@@ -8,6 +8,7 @@ mod load;
 pub mod msg;
 mod navigate;
 pub mod rows;
+pub mod settings;
 pub mod state;
 mod update;
 

@@ -1,14 +1,17 @@
 //! The command line: clap definitions and the commands that do not open the TUI.
 
+use std::ffi::OsString;
 use std::io::Write;
 use std::path::PathBuf;
 
+use crate::app::settings::{Language, Settings};
 use crate::audit::{AuditAction, AuditLog};
 use crate::clock::Clock;
+use crate::config::ColorWhen;
 use crate::unlock::Unlock;
 use crate::vault::encrypted::Keys;
 use crate::vault::{Source, Vault};
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 mod audit;
 mod code;
@@ -16,6 +19,7 @@ mod crypt;
 mod list;
 mod qr;
 mod render;
+mod shell;
 mod uri;
 mod verify;
 
@@ -35,7 +39,9 @@ pub use verify::VerifyArgs;
                   The vault is --vault PATH, else $CREDVIEW_VAULT, else \
                   $XDG_CONFIG_HOME/credview/vault.json (or vault.age), else the built-in \
                   demo vault. A vault ending in .age is decrypted in memory: with --identity, \
-                  else the passphrase in $CREDVIEW_PASSPHRASE_FILE, else one typed when asked."
+                  else the passphrase in $CREDVIEW_PASSPHRASE_FILE, else one typed when asked.\n\
+                  Settings are read from --config PATH, else $CREDVIEW_CONFIG, else \
+                  $XDG_CONFIG_HOME/credview/config.toml; `credview config` shows them."
 )]
 pub struct Cli {
     /// The vault file to read (JSON, or age-encrypted JSON when it ends in .age)
@@ -56,8 +62,75 @@ pub struct Cli {
     #[arg(long, global = true, conflicts_with = "audit")]
     pub no_audit: bool,
 
+    /// The settings file to read (else $CREDVIEW_CONFIG, else
+    /// $XDG_CONFIG_HOME/credview/config.toml)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// The language: en or pt-BR (else the settings file, else $LC_ALL, $LC_MESSAGES, $LANG)
+    #[arg(long, global = true, value_name = "LANG", value_parser = language)]
+    pub lang: Option<Language>,
+
+    /// When to use colour (auto: not with $NO_COLOR set or $TERM=dumb)
+    #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
+    pub color: ColorWhen,
+
+    /// Show dates in local time instead of UTC
+    #[arg(long, global = true)]
+    pub local_time: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// Parses the process's arguments, with clap's own help and errors in colour only as `--color`
+/// allows: it is read before parsing, as clap colours its messages while it parses.
+pub fn parse_args() -> Cli {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let choice = match color_flag(&args) {
+        Some(ColorWhen::Always) => clap::ColorChoice::Always,
+        Some(ColorWhen::Never) => clap::ColorChoice::Never,
+        // clap's own auto already heeds $NO_COLOR, $TERM=dumb and a non-terminal.
+        Some(ColorWhen::Auto) | None => clap::ColorChoice::Auto,
+    };
+    let matches = Cli::command().color(choice).get_matches_from(args);
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
+/// The last `--color WHEN` or `--color=WHEN` before `--`.
+fn color_flag(args: &[OsString]) -> Option<ColorWhen> {
+    let mut choice = None;
+    let mut words = args.iter().skip(1).map(|a| a.to_str().unwrap_or_default());
+    while let Some(word) = words.next() {
+        let value = match word {
+            "--" => break,
+            "--color" => words.next(),
+            _ => word.strip_prefix("--color="),
+        };
+        if let Some(value) = value {
+            choice = ColorWhen::from_str(value, true).ok().or(choice);
+        }
+    }
+    choice
+}
+
+fn language(text: &str) -> Result<Language, String> {
+    Language::parse(text).ok_or_else(|| format!("not one of {}", Language::NAMES.join(", ")))
+}
+
+impl Cli {
+    /// The flags that bear on settings, for `config::resolve`.
+    pub fn settings_flags(&self) -> crate::config::Flags {
+        crate::config::Flags {
+            config: self.config.clone(),
+            language: self.lang,
+            color: self.color,
+            local_time: self.local_time,
+            vault: self.vault.clone(),
+            audit: self.audit.clone(),
+            no_audit: self.no_audit,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -96,6 +169,15 @@ pub enum Command {
     Render(RenderArgs),
     /// Show the audit log of revealed codes, passwords and QR codes
     Audit(AuditArgs),
+    /// Print the effective settings and where each came from (default, file, environment, flag)
+    Config,
+    /// Print a shell completion script: bash, zsh, fish, elvish or powershell
+    Completions {
+        #[arg(value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) on stdout
+    Man,
 }
 
 /// Exit statuses, as DESIGN.md fixes them.
@@ -142,6 +224,11 @@ pub fn open_vault_with(
     stderr: &mut dyn Write,
 ) -> Result<Vault, Failure> {
     let text = open_text_with(source, keys, stderr)?;
+    // A large vault takes a while to read and check (about a quarter second at 100,000).
+    let _progress = crate::progress::Progress::spinner(format!(
+        "reading {}",
+        crate::format::printable(&source.name())
+    ));
     crate::vault::read_all(&source.name(), text).map_err(|e| Failure::usage(e.to_string()))
 }
 
@@ -175,6 +262,8 @@ pub fn run_file_command(
     err: &mut dyn Write,
 ) -> Option<Result<(), Failure>> {
     match command? {
+        Command::Completions { shell } => Some(shell::completions(*shell, out)),
+        Command::Man => Some(shell::man(out)),
         Command::Encrypt(args) => Some(crypt::encrypt(args, keys, err)),
         Command::Decrypt(args) => Some(crypt::decrypt(args, keys, out, err)),
         _ => None,
@@ -183,6 +272,7 @@ pub fn run_file_command(
 
 pub fn run_command(
     command: &Command,
+    settings: &Settings,
     vault: &Vault,
     clock: &dyn Clock,
     audit: &mut dyn AuditLog,
@@ -191,7 +281,7 @@ pub fn run_command(
 ) -> Result<(), Failure> {
     let written = match command {
         Command::List { json: true } => list::json(vault, out),
-        Command::List { json: false } => list::table(vault, out),
+        Command::List { json: false } => list::table(vault, settings.time_zone.as_ref(), out),
         Command::Code {
             credential,
             at,
@@ -214,6 +304,9 @@ pub fn run_command(
         Command::Render(args) => return render::render(vault, args, audit, clock, out, err),
         Command::Audit(_) => {
             return Err(Failure::usage("audit reads the log, not the vault"));
+        }
+        Command::Config | Command::Completions { .. } | Command::Man => {
+            return Err(Failure::usage("this command does not read the vault"));
         }
         Command::Encrypt(_) | Command::Decrypt(_) => {
             return Err(Failure::usage(
