@@ -2,9 +2,10 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use credview::app::{App, Msg, Settings};
-use credview::cli::{self, Command, Failure};
+use credview::cli::{self, Cli, Command, Failure};
 use credview::clipboard::SystemClipboard;
-use credview::clock::{Clock, SystemClock};
+use credview::clock::{Clock, CorrectedClock, SystemClock};
+use credview::config::Effective;
 use credview::tui;
 use credview::unlock::Unlock;
 use credview::vault::{Source, VaultText};
@@ -37,21 +38,20 @@ fn main() -> ExitCode {
     let source = Source::resolve_with(args.vault.as_deref(), settings.vault.as_deref(), env);
     let configured_audit = settings.audit_log.as_deref();
     if matches!(args.command, Some(Command::Config)) {
-        let audit = (!args.no_audit)
-            .then(|| credview::audit::resolve_path(args.audit.as_deref().or(configured_audit), env))
-            .flatten();
-        let resolved = credview::config::Resolved {
-            vault: &source,
-            audit: audit.as_deref(),
-        };
-        let written = credview::config::report(&effective, &resolved, &mut stdout);
-        let result = written.map_err(|e| Failure::usage(format!("cannot write the output: {e}")));
+        let result = report_settings(&args, &effective, &source, &mut stdout);
         return finish(result, &mut stderr);
     }
-    let audit_command =
-        cli::run_audit_command(&args, configured_audit, env, &mut stdout, &mut stderr);
+    let servers: Vec<String> = settings
+        .ntp_servers
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let other_command =
+        cli::run_audit_command(&args, configured_audit, env, &mut stdout, &mut stderr).or_else(
+            || cli::run_time_command(&args, settings, &servers, env, &mut stdout, &mut stderr),
+        );
     drop(stdout);
-    if let Some(result) = audit_command {
+    if let Some(result) = other_command {
         return finish(result, &mut stderr);
     }
     // Codes and audit records need the time: a clock before 1970 is refused, not read as 1970.
@@ -60,6 +60,9 @@ fn main() -> ExitCode {
             return finish(Err(Failure::usage(e.to_string())), &mut stderr);
         }
     }
+    // Every code is for the system clock plus the correction `credview time sync` stored.
+    let correction = cli::stored_correction(env, &mut stderr);
+    let clock = cli::corrected_clock(correction.as_ref());
     let mut audit_log =
         credview::audit::open_with(args.audit.as_deref(), configured_audit, args.no_audit, env);
     // The screen shows the first credentials while the rest are read; commands want them all.
@@ -67,69 +70,95 @@ fn main() -> ExitCode {
     // table, with no escape sequences at all.
     let dumb = env("TERM").is_some_and(|term| term == "dumb");
     if args.command.is_none() && std::io::stdout().is_terminal() && !dumb {
-        let result = cli::open_text_with(&source, &mut unlock, &mut stderr)
-            .and_then(|text| run_tui(text, &source, settings.clone(), audit_log.as_mut()));
+        let result = cli::open_text_with(&source, &mut unlock, &mut stderr).and_then(|text| {
+            let tui = Tui {
+                source: &source,
+                settings: settings.clone(),
+                clock: &clock,
+                servers,
+            };
+            tui.run(text, audit_log.as_mut())
+        });
         return finish(result, &mut stderr);
     }
     let result = cli::open_vault_with(&source, &mut unlock, &mut stderr).and_then(|vault| {
-        match &args.command {
-            Some(command) => {
-                let mut stdout = std::io::stdout().lock();
-                let audit = audit_log.as_mut();
-                cli::run_command(
-                    command,
-                    settings,
-                    &vault,
-                    &SystemClock,
-                    audit,
-                    &mut stdout,
-                    &mut stderr,
-                )
-            }
-            // Piped, as in `credview | grep`: the table is what a script wants.
-            None => {
-                let mut stdout = std::io::stdout().lock();
-                let list = Command::List { json: false };
-                let audit = audit_log.as_mut();
-                let clock = &SystemClock;
-                cli::run_command(
-                    &list,
-                    settings,
-                    &vault,
-                    clock,
-                    audit,
-                    &mut stdout,
-                    &mut stderr,
-                )
-            }
-        }
+        // Piped, as in `credview | grep`: the table is what a script wants.
+        let list = Command::List { json: false };
+        let command = args.command.as_ref().unwrap_or(&list);
+        let mut stdout = std::io::stdout().lock();
+        let audit = audit_log.as_mut();
+        cli::run_command(
+            command,
+            settings,
+            &vault,
+            &clock,
+            audit,
+            &mut stdout,
+            &mut stderr,
+        )
     });
     finish(result, &mut stderr)
 }
 
-fn run_tui(
-    text: VaultText,
+/// `credview config`: the vault and audit log as they would be chosen now, with the settings.
+fn report_settings(
+    args: &Cli,
+    effective: &Effective,
     source: &Source,
-    settings: Settings,
-    audit_log: &mut dyn credview::audit::AuditLog,
+    out: &mut dyn Write,
 ) -> Result<(), Failure> {
-    let clock = SystemClock;
-    let (first, rest) =
-        tui::read_vault(source.name(), text).map_err(|e| Failure::usage(e.to_string()))?;
-    let mut app = App::loading(source.name(), settings, clock.now());
-    credview::app::update(&mut app, Msg::Loaded(first, rest.is_none()));
-    let mut clipboard = SystemClipboard::new(Box::new(std::io::stdout()));
-    let mut audit = tui::audit_to(audit_log, &clock);
-    let edges = tui::Edges {
-        clipboard: &mut clipboard,
-        clock: &clock,
-        audit: &mut audit,
-        vault: rest,
+    let env = |name: &str| std::env::var_os(name);
+    let configured = effective.settings.audit_log.as_deref();
+    let audit = (!args.no_audit)
+        .then(|| credview::audit::resolve_path(args.audit.as_deref().or(configured), env))
+        .flatten();
+    let resolved = credview::config::Resolved {
+        vault: source,
+        audit: audit.as_deref(),
     };
-    tui::run(app, edges).map_err(|failed| match failed {
-        tui::Failed::Terminal(e) => Failure::usage(format!("the terminal failed: {e}")),
-        tui::Failed::Vault(e) => Failure::usage(e.to_string()),
-    })
+    credview::config::report(effective, &resolved, out)
+        .map_err(|e| Failure::usage(format!("cannot write the output: {e}")))
+}
+
+/// What the screen needs besides the vault.
+struct Tui<'a> {
+    source: &'a Source,
+    settings: Settings,
+    clock: &'a CorrectedClock,
+    servers: Vec<String>,
+}
+
+impl Tui<'_> {
+    fn run(
+        self,
+        text: VaultText,
+        audit_log: &mut dyn credview::audit::AuditLog,
+    ) -> Result<(), Failure> {
+        let Self {
+            source,
+            settings,
+            clock,
+            servers,
+        } = self;
+        let (first, rest) =
+            tui::read_vault(source.name(), text).map_err(|e| Failure::usage(e.to_string()))?;
+        let mut app = App::loading(source.name(), settings, clock.now());
+        app.clock.correction_millis = clock.offset_millis;
+        credview::app::update(&mut app, Msg::Loaded(first, rest.is_none()));
+        let mut clipboard = SystemClipboard::new(Box::new(std::io::stdout()));
+        let mut audit = tui::audit_to(audit_log, clock);
+        let edges = tui::Edges {
+            clipboard: &mut clipboard,
+            clock,
+            audit: &mut audit,
+            vault: rest,
+            clock_checks: tui::clock_check::start(servers),
+        };
+        tui::run(app, edges).map_err(|failed| match failed {
+            tui::Failed::Terminal(e) => Failure::usage(format!("the terminal failed: {e}")),
+            tui::Failed::Vault(e) => Failure::usage(e.to_string()),
+        })
+    }
 }
 
 fn finish(result: Result<(), Failure>, stderr: &mut dyn Write) -> ExitCode {

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 pub use file::{FileSettings, parse};
 pub use report::{Resolved, report};
 
-use crate::app::settings::{Language, Settings};
+use crate::app::settings::{Language, NtpServer, Settings};
 
 pub const CONFIG_ENV: &str = "CREDVIEW_CONFIG";
 
@@ -35,6 +35,8 @@ pub struct Flags {
     pub vault: Option<PathBuf>,
     pub audit: Option<PathBuf>,
     pub no_audit: bool,
+    /// `--ntp` servers, as typed.
+    pub ntp: Vec<String>,
 }
 
 /// Where a value came from.
@@ -187,9 +189,17 @@ pub fn resolve(flags: &Flags, env: impl Fn(&str) -> Option<OsString>) -> Result<
         ],
         true,
     );
+    let flag_servers = flags
+        .ntp
+        .iter()
+        .map(|text| NtpServer::parse(text).map_err(|e| format!("--ntp: {e}")))
+        .collect::<Result<Vec<_>, _>>()?;
     settings.ntp_servers = origins.pick(
         "ntp_servers",
-        [values.ntp_servers.map(|v| (v, Origin::File))],
+        [
+            (!flag_servers.is_empty()).then_some((flag_servers, Origin::Flag("--ntp"))),
+            values.ntp_servers.map(|v| (v, Origin::File)),
+        ],
         Vec::new(),
     );
     settings.session_code_prompts = origins.pick(
