@@ -149,7 +149,17 @@ impl Tmux {
         };
         let vault_env = format!("CREDVIEW_VAULT={}", vault.display());
         let home_env = format!("HOME={}", tmux._home.path().display());
-        let mut args = vec!["new-session", "-d", "-x", "100", "-y", "30", "--", "env", "-i"];
+        let mut args = vec![
+            "new-session",
+            "-d",
+            "-x",
+            "100",
+            "-y",
+            "30",
+            "--",
+            "env",
+            "-i",
+        ];
         args.extend([home_env.as_str(), vault_env.as_str(), "TERM=tmux-256color"]);
         args.extend(env);
         args.push(BIN);
@@ -221,10 +231,19 @@ fn no_color_and_color_never_leave_the_screen_without_colour() {
     ] {
         let screen = Tmux::start(name, env, argv).screen();
         let codes = sgr_codes(&screen);
-        let colours: Vec<_> = codes.iter().filter(|c| c.iter().any(|&n| is_colour(n))).collect();
-        assert!(colours.is_empty(), "{name}: colour codes {colours:?} in\n{screen}");
+        let colours: Vec<_> = codes
+            .iter()
+            .filter(|c| c.iter().any(|&n| is_colour(n)))
+            .collect();
+        assert!(
+            colours.is_empty(),
+            "{name}: colour codes {colours:?} in\n{screen}"
+        );
         // Reverse video (7) still marks the title and the selected row.
-        assert!(codes.iter().flatten().any(|&c| c == 7), "{name}: no reverse video");
+        assert!(
+            codes.iter().flatten().any(|&c| c == 7),
+            "{name}: no reverse video"
+        );
     }
 }
 

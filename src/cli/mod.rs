@@ -39,9 +39,9 @@ pub use verify::VerifyArgs;
     version,
     about = "Privileged credentials and their TOTP codes, in the terminal",
     after_help = "With no command, opens the Credentials > All screen.\n\
-                  The vault is --vault PATH, else $CREDVIEW_VAULT, else \
-                  $XDG_CONFIG_HOME/credview/vault.json (or vault.age), else the built-in \
-                  demo vault. A vault ending in .age is decrypted in memory: with --identity, \
+                  The vault is --vault PATH, else $CREDVIEW_VAULT, else the settings file's \
+                  vault, else $XDG_CONFIG_HOME/credview/vault.json (or vault.age), else the \
+                  built-in demo vault. A vault ending in .age is decrypted in memory: with --identity, \
                   else the passphrase in $CREDVIEW_PASSPHRASE_FILE, else one typed when asked.\n\
                   Settings are read from --config PATH, else $CREDVIEW_CONFIG, else \
                   $XDG_CONFIG_HOME/credview/config.toml; `credview config` shows them."
@@ -190,8 +190,12 @@ pub enum Command {
         #[arg(value_name = "SHELL")]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff) on stdout
-    Man,
+    /// Print the man page (roff) on stdout, or write one page per command into --dir
+    Man {
+        /// Write credview.1 and a credview-COMMAND.1 page for each command into this folder
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 /// Exit statuses, as DESIGN.md fixes them.
@@ -277,7 +281,8 @@ pub fn run_file_command(
 ) -> Option<Result<(), Failure>> {
     match command? {
         Command::Completions { shell } => Some(shell::completions(*shell, out)),
-        Command::Man => Some(shell::man(out)),
+        Command::Man { dir: None } => Some(shell::man(out)),
+        Command::Man { dir: Some(dir) } => Some(shell::man_pages(dir)),
         Command::Encrypt(args) => Some(crypt::encrypt(args, keys, err)),
         Command::Decrypt(args) => Some(crypt::decrypt(args, keys, out, err)),
         _ => None,
@@ -335,7 +340,7 @@ pub fn run_command(
         Command::Audit(_) => {
             return Err(Failure::usage("audit reads the log, not the vault"));
         }
-        Command::Config | Command::Completions { .. } | Command::Man => {
+        Command::Config | Command::Completions { .. } | Command::Man { .. } => {
             return Err(Failure::usage("this command does not read the vault"));
         }
         Command::Time(_) | Command::Doctor => {

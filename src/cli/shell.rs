@@ -2,6 +2,7 @@
 //! they list exactly the commands and flags there are.
 
 use std::io::Write;
+use std::path::Path;
 
 use clap::CommandFactory;
 
@@ -20,6 +21,16 @@ pub fn man(out: &mut dyn Write) -> Result<(), Failure> {
         .render(&mut page)
         .and_then(|()| out.write_all(&page));
     written(result, "the man page")
+}
+
+/// The main page and one per command, as `man` finds them in a `man1` folder.
+pub fn man_pages(dir: &Path) -> Result<(), Failure> {
+    clap_mangen::generate_to(Cli::command(), dir).map_err(|e| {
+        Failure::usage(format!(
+            "{}: cannot write the man pages: {e}",
+            dir.display()
+        ))
+    })
 }
 
 /// A reader that went away (`credview man | head`) is no failure.

@@ -21,7 +21,9 @@ pub enum ColorWhen {
     /// Colour on a terminal, unless $NO_COLOR is set or $TERM is dumb
     #[default]
     Auto,
+    /// Colour even when not on a terminal, and despite $NO_COLOR
     Always,
+    /// No colour: bold and reverse video only
     Never,
 }
 
