@@ -27,6 +27,7 @@ mod mouse;
 mod navigation;
 mod open_close;
 mod sensitive;
+mod settings;
 mod status;
 mod token;
 mod token_bar;
