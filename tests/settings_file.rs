@@ -83,7 +83,7 @@ fn config_says_where_each_value_came_from() {
     let out = credview(home.path(), &["config", "--lang", "en", "--no-audit"], &[]);
     let report = text(&out.stdout);
     assert_eq!(row(&report, "language"), "en flag --lang");
-    assert_eq!(row(&report, "audit_log"), "off default");
+    assert_eq!(row(&report, "audit_log"), "off flag --no-audit");
 }
 
 #[test]

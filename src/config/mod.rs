@@ -163,6 +163,7 @@ pub fn resolve(flags: &Flags, env: impl Fn(&str) -> Option<OsString>) -> Result<
     settings.audit_log = origins.pick(
         "audit_log",
         [
+            flags.no_audit.then_some((None, Origin::Flag("--no-audit"))),
             flags
                 .audit
                 .clone()
