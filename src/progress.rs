@@ -14,6 +14,7 @@
 //! ```
 
 use std::io::{IsTerminal, Write};
+use std::os::fd::AsFd;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::thread::JoinHandle;
@@ -57,9 +58,14 @@ impl Progress {
     }
 
     fn on_stderr(label: String, total: Option<u64>) -> Self {
-        let sink = std::io::stderr()
+        let stderr = std::io::stderr();
+        // A copy of the descriptor, not `Stderr`: the caller may hold stderr's lock (main
+        // does, for its messages), and the drawing thread must never wait for it.
+        let sink = stderr
             .is_terminal()
-            .then(|| Box::new(std::io::stderr()) as Box<dyn Write + Send>);
+            .then(|| stderr.as_fd().try_clone_to_owned().ok())
+            .flatten()
+            .map(|fd| Box::new(std::fs::File::from(fd)) as Box<dyn Write + Send>);
         Self::new(label, total, sink, DELAY)
     }
 

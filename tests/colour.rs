@@ -7,9 +7,10 @@
 //! through `script`'s pseudo-terminal. Without tmux or script on PATH those tests pass with a
 //! note.
 
+use std::io::Read;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Stdio};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
@@ -250,16 +251,33 @@ fn no_color_and_color_never_leave_the_screen_without_colour() {
 /// Runs `credview` on a pseudo-terminal with `TERM=dumb` and returns every byte it wrote.
 fn on_dumb_terminal(home: &Path, args: &str) -> Vec<u8> {
     let command = format!("{BIN} {args}");
-    let out = Command::new("script")
+    let mut child = Command::new("script")
         .args(["-q", "-e", "-c", &command, "/dev/null"])
         .env_clear()
         .env("HOME", home)
         .env("TERM", "dumb")
         .env("CREDVIEW_VAULT", VAULT)
-        .output()
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
         .unwrap();
-    assert!(out.status.success(), "{out:?}");
-    out.stdout
+    // script ends the session when its stdin closes: keep it open until the output is read.
+    let stdin = child.stdin.take();
+    let mut bytes = Vec::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_end(&mut bytes)
+        .unwrap();
+    let status = child.wait().unwrap();
+    drop(stdin);
+    assert!(
+        status.success(),
+        "{status}: {:?}",
+        String::from_utf8_lossy(&bytes)
+    );
+    bytes
 }
 
 #[test]
