@@ -15,6 +15,10 @@ fn main() -> ExitCode {
     if let Err(e) = credview::hygiene::harden() {
         eprintln!("warning: cannot disable core dumps: {e}");
     }
+    // Run by ssh as its askpass program: answer it, nothing else.
+    if credview::session::askpass::invoked() {
+        return credview::session::askpass::main();
+    }
     let args = cli::parse_args();
     let env = |name: &str| std::env::var_os(name);
     let mut stderr = std::io::stderr().lock();
@@ -41,6 +45,7 @@ fn main() -> ExitCode {
         let result = report_settings(&args, &effective, &source, &mut stdout);
         return finish(result, &mut stderr);
     }
+    // No servers, no network: `--ntp`, else the settings file's `ntp_servers`.
     let servers: Vec<String> = settings
         .ntp_servers
         .iter()
@@ -65,6 +70,20 @@ fn main() -> ExitCode {
     let clock = cli::corrected_clock(correction.as_ref());
     let mut audit_log =
         credview::audit::open_with(args.audit.as_deref(), configured_audit, args.no_audit, env);
+    let mut stdout = std::io::stdout().lock();
+    let write_command = cli::run_write_command(
+        &args,
+        &source,
+        &mut unlock,
+        audit_log.as_mut(),
+        &clock,
+        &mut stdout,
+        &mut stderr,
+    );
+    drop(stdout);
+    if let Some(result) = write_command {
+        return finish(result, &mut stderr);
+    }
     // The screen shows the first credentials while the rest are read; commands want them all.
     // A dumb terminal cannot draw a screen (Emacs's shell, a serial console): it gets the
     // table, with no escape sequences at all.
@@ -77,25 +96,43 @@ fn main() -> ExitCode {
                 clock: &clock,
                 servers,
             };
-            tui.run(text, audit_log.as_mut())
+            tui.run(text, &mut unlock, audit_log.as_mut())
         });
         return finish(result, &mut stderr);
     }
-    let result = cli::open_vault_with(&source, &mut unlock, &mut stderr).and_then(|vault| {
-        // Piped, as in `credview | grep`: the table is what a script wants.
-        let list = Command::List { json: false };
-        let command = args.command.as_ref().unwrap_or(&list);
+    let vault = match args.command.as_ref().and_then(Command::credential) {
+        Some(spec) => cli::open_named_with(&source, spec, &mut unlock, &mut stderr),
+        None => cli::open_vault_with(&source, &mut unlock, &mut stderr),
+    };
+    let result = vault.and_then(|vault| {
         let mut stdout = std::io::stdout().lock();
         let audit = audit_log.as_mut();
-        cli::run_command(
-            command,
-            settings,
-            &vault,
-            &clock,
-            audit,
-            &mut stdout,
-            &mut stderr,
-        )
+        match &args.command {
+            Some(command) => {
+                let mut counters = cli::VaultCounters::new(&source, &mut unlock);
+                cli::run_command(
+                    command,
+                    settings,
+                    &vault,
+                    &mut counters,
+                    &clock,
+                    audit,
+                    &mut stdout,
+                    &mut stderr,
+                )
+            }
+            // Piped, as in `credview | grep`: the table is what a script wants.
+            None => cli::run_command(
+                &Command::List { json: false },
+                settings,
+                &vault,
+                &mut cli::ReadOnly,
+                &clock,
+                audit,
+                &mut stdout,
+                &mut stderr,
+            ),
+        }
     });
     finish(result, &mut stderr)
 }
@@ -132,6 +169,7 @@ impl Tui<'_> {
     fn run(
         self,
         text: VaultText,
+        keys: &mut Unlock,
         audit_log: &mut dyn credview::audit::AuditLog,
     ) -> Result<(), Failure> {
         let Self {
@@ -147,10 +185,13 @@ impl Tui<'_> {
         credview::app::update(&mut app, Msg::Loaded(first, rest.is_none()));
         let mut clipboard = SystemClipboard::new(Box::new(std::io::stdout()));
         let mut audit = tui::audit_to(audit_log, clock);
+        let mut store = cli::VaultCounters::new(source, keys);
+        let mut counters = tui::counters_in(&mut store);
         let edges = tui::Edges {
             clipboard: &mut clipboard,
             clock,
             audit: &mut audit,
+            counters: &mut counters,
             vault: rest,
             clock_checks: tui::clock_check::start(servers),
         };

@@ -34,6 +34,8 @@ pub struct App {
     pub haystacks: Haystacks,
     pub filter: Filter,
     pub filter_editing: bool,
+    /// The query changed in this batch of messages; its search starts at the batch's end.
+    pub search_due: bool,
     pub rows: Rows,
     /// Index into `rows.items`.
     pub selected: usize,
@@ -102,6 +104,10 @@ pub enum Sensitive {
     PasswordView,
     PasswordCopy,
     QrDisplay,
+    /// The next HOTP code: the counter is written to the vault first.
+    HotpAdvance,
+    /// An SSH session with the password and code supplied (`start_session`).
+    SessionStart,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,8 +120,22 @@ pub struct ReasonPrompt {
 #[derive(Debug)]
 pub enum TokenView {
     Code(Box<Token>),
+    Hotp(HotpToken),
     NoTotp,
     NoPermission,
+}
+
+/// An HOTP credential's bar: the stored counter, and the code revealed with `n`, if any.
+#[derive(Debug, Clone)]
+pub struct HotpToken {
+    /// The counter stored in the vault: the next code's.
+    pub counter: u64,
+    /// The code shown and the counter it belongs to, once `n` advanced the counter.
+    pub shown: Option<(u64, Code)>,
+    /// `n` was pressed and the vault has not answered yet.
+    pub advancing: bool,
+    pub digits: u8,
+    pub short_secret_bits: Option<usize>,
 }
 
 /// The code on screen and the step it belongs to.
@@ -198,6 +218,7 @@ impl App {
             rows: Rows::default(),
             filter: Filter::default(),
             filter_editing: false,
+            search_due: false,
             selected: 0,
             offset: 0,
             details: None,

@@ -19,6 +19,7 @@
 //! 10    302 monitor        SHA512, 7 digits
 //! ```
 
+mod burst;
 mod copy;
 mod filter;
 mod helpers;
@@ -27,6 +28,7 @@ mod mouse;
 mod navigation;
 mod open_close;
 mod sensitive;
+mod session;
 mod settings;
 mod status;
 mod token;
