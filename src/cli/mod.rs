@@ -1,6 +1,5 @@
 //! The command line: clap definitions and the commands that do not open the TUI.
 
-use std::ffi::OsString;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -11,8 +10,9 @@ use crate::config::ColorWhen;
 use crate::unlock::Unlock;
 use crate::vault::encrypted::Keys;
 use crate::vault::{Source, Vault};
-use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
+mod args;
 mod audit;
 mod code;
 mod counters;
@@ -30,6 +30,7 @@ mod time;
 mod uri;
 mod verify;
 
+pub use args::parse_args;
 pub use audit::{AuditArgs, run_audit_command};
 pub use code::code;
 pub use counters::VaultCounters;
@@ -83,7 +84,7 @@ pub struct Cli {
     pub config: Option<PathBuf>,
 
     /// The language: en or pt-BR (else the settings file, else $LC_ALL, $LC_MESSAGES, $LANG)
-    #[arg(long, global = true, value_name = "LANG", value_parser = language)]
+    #[arg(long, global = true, value_name = "LANG", value_parser = args::language)]
     pub lang: Option<Language>,
 
     /// When to use colour (auto: not with $NO_COLOR set or $TERM=dumb)
@@ -101,57 +102,6 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Option<Command>,
-}
-
-/// Parses the process's arguments, with clap's own help and errors in colour only as `--color`
-/// allows: it is read before parsing, as clap colours its messages while it parses.
-pub fn parse_args() -> Cli {
-    let args: Vec<OsString> = std::env::args_os().collect();
-    let choice = match color_flag(&args) {
-        Some(ColorWhen::Always) => clap::ColorChoice::Always,
-        Some(ColorWhen::Never) => clap::ColorChoice::Never,
-        // clap's own auto already heeds $NO_COLOR, $TERM=dumb and a non-terminal.
-        Some(ColorWhen::Auto) | None => clap::ColorChoice::Auto,
-    };
-    let matches = Cli::command().color(choice).get_matches_from(args);
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
-}
-
-/// The last `--color WHEN` or `--color=WHEN` before `--`.
-fn color_flag(args: &[OsString]) -> Option<ColorWhen> {
-    let mut choice = None;
-    let mut words = args.iter().skip(1).map(|a| a.to_str().unwrap_or_default());
-    while let Some(word) = words.next() {
-        let value = match word {
-            "--" => break,
-            "--color" => words.next(),
-            _ => word.strip_prefix("--color="),
-        };
-        if let Some(value) = value {
-            choice = ColorWhen::from_str(value, true).ok().or(choice);
-        }
-    }
-    choice
-}
-
-fn language(text: &str) -> Result<Language, String> {
-    Language::parse(text).ok_or_else(|| format!("not one of {}", Language::NAMES.join(", ")))
-}
-
-impl Cli {
-    /// The flags that bear on settings, for `config::resolve`.
-    pub fn settings_flags(&self) -> crate::config::Flags {
-        crate::config::Flags {
-            config: self.config.clone(),
-            language: self.lang,
-            color: self.color,
-            local_time: self.local_time,
-            vault: self.vault.clone(),
-            audit: self.audit.clone(),
-            no_audit: self.no_audit,
-            ntp: self.ntp.clone(),
-        }
-    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -284,11 +234,7 @@ pub fn open_vault_with(
     stderr: &mut dyn Write,
 ) -> Result<Vault, Failure> {
     let text = open_text_with(source, keys, stderr)?;
-    // A large vault takes a while to read and check (about a quarter second at 100,000).
-    let _progress = crate::progress::Progress::spinner(format!(
-        "reading {}",
-        crate::format::printable(&source.name())
-    ));
+    let _progress = reading(source);
     crate::vault::read_all(&source.name(), text).map_err(|e| Failure::usage(e.to_string()))
 }
 
@@ -301,7 +247,15 @@ pub fn open_named_with(
     stderr: &mut dyn Write,
 ) -> Result<Vault, Failure> {
     let text = open_text_with(source, keys, stderr)?;
+    let _progress = reading(source);
     crate::vault::read_named(&source.name(), text, spec).map_err(|e| Failure::usage(e.to_string()))
+}
+
+/// A large vault takes a while to read and check (about a quarter second at 100,000): a
+/// progress line on a terminal's stderr, if it takes longer than a moment.
+fn reading(source: &Source) -> crate::progress::Progress {
+    let name = crate::format::printable(&source.name()).into_owned();
+    crate::progress::Progress::spinner(format!("reading {name}"))
 }
 
 /// Opens the vault (warnings printed, an encrypted one decrypted) without reading it yet.
