@@ -339,10 +339,21 @@ pub fn open(
     no_audit: bool,
     env: impl Fn(&str) -> Option<OsString>,
 ) -> Box<dyn AuditLog> {
+    open_with(flag, None, no_audit, env)
+}
+
+/// As `open`, with `configured` (the settings file's `audit_log`) between the flag and the
+/// XDG place.
+pub fn open_with(
+    flag: Option<&Path>,
+    configured: Option<&Path>,
+    no_audit: bool,
+    env: impl Fn(&str) -> Option<OsString>,
+) -> Box<dyn AuditLog> {
     if no_audit {
         return Box::new(NoAudit);
     }
-    match resolve_path(flag, env) {
+    match resolve_path(flag.or(configured), env) {
         Some(path) => Box::new(FileAuditLog::new(path)),
         None => Box::new(Nowhere),
     }
