@@ -11,6 +11,7 @@ pub mod enrol;
 pub mod format;
 pub mod fsutil;
 pub mod hygiene;
+pub mod import;
 pub mod otp;
 pub mod prompt;
 pub mod template;
