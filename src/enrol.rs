@@ -182,6 +182,7 @@ mod tests {
                 secret: Secret::from_base32("JBSWY3DPEHPK3PXP").unwrap(),
                 params: Params::new(Algorithm::Sha256, 8, 60).unwrap(),
                 issuer: issuer.map(Into::into),
+                time_offset: 0,
             })),
             access: Access::default(),
             last_view: None,

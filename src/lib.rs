@@ -12,6 +12,7 @@ pub mod format;
 pub mod fsutil;
 pub mod hygiene;
 pub mod import;
+pub mod ntp;
 pub mod otp;
 pub mod prompt;
 pub mod template;

@@ -297,6 +297,7 @@ fn panic_child() {
         clock: &clock,
         audit: &mut audit,
         vault: None,
+        clock_checks: None,
     };
     let _ = credview::tui::run(app, edges);
 }

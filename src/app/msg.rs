@@ -25,6 +25,8 @@ pub enum Msg {
     Loaded(Vec<Credential>, bool),
     /// Go on with the search under way (`App::busy`); sent while no input waits.
     Work,
+    /// The background clock check measured the clock against the NTP servers.
+    ClockChecked(super::clock::ClockCheck),
 }
 
 /// What the audit log must record before a sensitive action goes ahead.

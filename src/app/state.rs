@@ -64,6 +64,8 @@ pub struct App {
     pub auditing: Option<Sensitive>,
     /// The last confirmed copy, until it is cleared.
     pub clipboard: Option<Clip>,
+    /// The clock correction in force and the latest clock check's warning.
+    pub clock: super::clock::ClockState,
     pub quit: bool,
 }
 
@@ -155,8 +157,7 @@ impl Token {
     }
 
     pub fn step_end(&self) -> Timestamp {
-        let period = self.totp.period_secs() * 1000;
-        Timestamp::from_millis(self.step.saturating_add(1).saturating_mul(period))
+        self.totp.end_of_step(self.step)
     }
 
     /// Milliseconds the shown code has left; zero once its step is over.
@@ -221,6 +222,7 @@ impl App {
             copying: None,
             auditing: None,
             clipboard: None,
+            clock: super::clock::ClockState::default(),
             quit: false,
         }
     }

@@ -39,6 +39,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::Loaded(credentials, done) => load::append(app, credentials, done),
         Msg::Work => search(app, true),
+        Msg::ClockChecked(check) => super::clock::on_checked(app, check),
     }
     // Whatever message brought the time (a key can come past a step's end before the tick,
     // or first after a suspend or a clock jump either way), the code held is that time's.

@@ -13,9 +13,11 @@ use clap::{Parser, Subcommand};
 mod audit;
 mod code;
 mod crypt;
+mod doctor;
 mod list;
 mod qr;
 mod render;
+mod time;
 mod uri;
 mod verify;
 
@@ -24,6 +26,7 @@ pub use code::code;
 pub use crypt::{DecryptArgs, EncryptArgs};
 pub use qr::QrArgs;
 pub use render::RenderArgs;
+pub use time::{TimeAction, TimeArgs, best_offset, corrected_clock, stored_correction};
 pub use verify::VerifyArgs;
 
 #[derive(Debug, Parser)]
@@ -55,6 +58,11 @@ pub struct Cli {
     /// cannot be written)
     #[arg(long, global = true, conflicts_with = "audit")]
     pub no_audit: bool,
+
+    /// An NTP server to check the clock against (pool.ntp.org, say); repeatable. None by
+    /// default: credview uses the network only when asked
+    #[arg(long, global = true, value_name = "HOST[:PORT]")]
+    pub ntp: Vec<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -96,6 +104,11 @@ pub enum Command {
     Render(RenderArgs),
     /// Show the audit log of revealed codes, passwords and QR codes
     Audit(AuditArgs),
+    /// Check the clock against the --ntp servers (exit 0 fine, 1 codes at risk, 2 wrong);
+    /// `sync` stores the offset for every code, `reset` removes it
+    Time(TimeArgs),
+    /// Check the vault, audit log, clipboard, terminal and clock, with what to do
+    Doctor,
 }
 
 /// Exit statuses, as DESIGN.md fixes them.
@@ -181,6 +194,21 @@ pub fn run_file_command(
     }
 }
 
+/// Runs `time` and `doctor`, which open no vault of their own accord; `None` for the others.
+pub fn run_time_command(
+    args: &Cli,
+    servers: &[String],
+    env: impl Fn(&str) -> Option<std::ffi::OsString> + Copy,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Option<Result<(), Failure>> {
+    match args.command.as_ref()? {
+        Command::Time(time_args) => Some(time::time(time_args, servers, env, out, err)),
+        Command::Doctor => Some(doctor::doctor(args, servers, env, out)),
+        _ => None,
+    }
+}
+
 pub fn run_command(
     command: &Command,
     vault: &Vault,
@@ -214,6 +242,11 @@ pub fn run_command(
         Command::Render(args) => return render::render(vault, args, audit, clock, out, err),
         Command::Audit(_) => {
             return Err(Failure::usage("audit reads the log, not the vault"));
+        }
+        Command::Time(_) | Command::Doctor => {
+            return Err(Failure::usage(
+                "time and doctor do not work on an open vault",
+            ));
         }
         Command::Encrypt(_) | Command::Decrypt(_) => {
             return Err(Failure::usage(

@@ -59,6 +59,8 @@ pub struct Totp {
     hotp: Hotp,
     params: Params,
     period_millis: u64,
+    /// Added to the clock before the step is taken: a service whose own clock is off.
+    offset_millis: i64,
 }
 
 impl Totp {
@@ -67,7 +69,18 @@ impl Totp {
             hotp: Hotp::new(secret, params.algorithm, params.digits),
             params,
             period_millis: params.period.clamp(1, *PERIOD_RANGE.end()) * 1000,
+            offset_millis: 0,
         }
+    }
+
+    /// Codes for a service whose clock reads `secs` seconds from ours (a vault's `time_offset`).
+    pub fn with_time_offset(mut self, secs: i64) -> Self {
+        self.offset_millis = secs.saturating_mul(1000);
+        self
+    }
+
+    pub fn time_offset_secs(&self) -> i64 {
+        self.offset_millis / 1000
     }
 
     pub fn params(&self) -> Params {
@@ -80,7 +93,13 @@ impl Totp {
 
     /// The time-step counter T of RFC 6238 (T0 = 0).
     pub fn step(&self, at: Timestamp) -> u64 {
-        at.as_millis() / self.period_millis
+        at.offset_by_millis(self.offset_millis).as_millis() / self.period_millis
+    }
+
+    /// When `step` ends on our clock (its last millisecond plus one).
+    pub fn end_of_step(&self, step: u64) -> Timestamp {
+        Timestamp::from_millis(step.saturating_add(1).saturating_mul(self.period_millis))
+            .offset_by_millis(self.offset_millis.saturating_neg())
     }
 
     pub fn code_for_step(&self, step: u64) -> Code {
@@ -97,15 +116,11 @@ impl Totp {
 
     /// When the step holding `at` ends and the next code takes over.
     pub fn step_end(&self, at: Timestamp) -> Timestamp {
-        Timestamp::from_millis(
-            self.step(at)
-                .saturating_add(1)
-                .saturating_mul(self.period_millis),
-        )
+        self.end_of_step(self.step(at))
     }
 
     pub fn millis_left(&self, at: Timestamp) -> u64 {
-        self.step_end(at).as_millis() - at.as_millis()
+        self.step_end(at).as_millis().saturating_sub(at.as_millis())
     }
 
     /// Whole seconds left, rounded up, as a countdown shows them: 30 at the step's start, 1 last.
@@ -197,5 +212,32 @@ mod tests {
             Err(ParamsError::Period(86_401))
         );
         assert!(Params::new(Algorithm::Sha512, 7, 86_400).is_ok());
+    }
+
+    #[test]
+    fn a_time_offset_moves_the_clock_for_that_credential_only() {
+        // RFC 6238 Appendix B: T = 59 s, SHA-1, 8 digits -> 94287082.
+        let params = Params::new(Algorithm::Sha1, 8, 30).unwrap();
+        let plain = Totp::new(&seed(Algorithm::Sha1), params);
+        let behind = plain.clone().with_time_offset(-7);
+        assert_eq!(
+            behind.code(Timestamp::from_secs(66)).to_string(),
+            "94287082"
+        );
+        assert_eq!(plain.code(Timestamp::from_secs(59)).to_string(), "94287082");
+        // The step the service is in ends at 60 s on its clock: 67 s on ours.
+        assert_eq!(
+            behind.step_end(Timestamp::from_secs(66)),
+            Timestamp::from_secs(67)
+        );
+        assert_eq!(behind.seconds_left(Timestamp::from_secs(66)), 1);
+        let ahead = plain.with_time_offset(9);
+        assert_eq!(ahead.code(Timestamp::from_secs(50)).to_string(), "94287082");
+        assert_eq!(
+            ahead.step_end(Timestamp::from_secs(50)),
+            Timestamp::from_secs(51)
+        );
+        // Near 1970 a negative offset stops at the epoch rather than wrapping.
+        assert_eq!(behind.step(Timestamp::from_secs(3)), 0);
     }
 }

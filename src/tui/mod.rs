@@ -1,5 +1,6 @@
 //! The edge that runs the TUI: terminal events, timers and signals in, effects out.
 
+pub mod clock_check;
 mod gone;
 mod loader;
 mod terminal;
@@ -68,6 +69,8 @@ pub struct Edges<'a> {
     pub audit: Audit<'a>,
     /// The rest of the vault, while it is still being read.
     pub vault: Option<Loader>,
+    /// Background clock checks (`clock_check::start`), when NTP servers are configured.
+    pub clock_checks: Option<clock_check::ClockChecks>,
 }
 
 /// Runs the app until the user quits, the terminal goes away, or SIGTERM/SIGHUP arrives.
@@ -88,6 +91,7 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
         clock,
         audit,
         vault: mut loader,
+        mut clock_checks,
     } = edges;
     let mut terminate = signal(SignalKind::terminate())?;
     let mut hangup = signal(SignalKind::hangup())?;
@@ -174,6 +178,7 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
                 let (credentials, done) = batches(loaded, &mut loader, &app)?;
                 pending.push(Msg::Loaded(credentials, done));
             }
+            check = clock_check::next(&mut clock_checks) => pending.push(Msg::ClockChecked(check)),
             () = std::future::ready(()), if app.busy() => pending.push(Msg::Work),
         }
     }

@@ -175,6 +175,11 @@ fn title_bar(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         format!("{busy}{total} credentials ")
     };
+    // The corrected time is what every code on screen is for: said before the count.
+    let count = match app.clock.title() {
+        Some(corrected) => format!("{corrected} · {count}"),
+        None => count,
+    };
     let mut left = vec![
         Span::styled(" credview ", theme::title()),
         Span::styled("· Credentials > All · ", theme::title_dim()),

@@ -95,6 +95,7 @@ impl<'de> Visitor<'de> for TotpVisitor {
             secret: uri.secret,
             params: uri.params,
             issuer: uri.issuer,
+            time_offset: 0,
         })
     }
 
@@ -109,6 +110,8 @@ impl<'de> Visitor<'de> for TotpVisitor {
             digits: Option<u64>,
             #[serde(default)]
             period: Option<u64>,
+            #[serde(default)]
+            time_offset: Option<TimeOffsetField>,
         }
         let raw = RawTotp::deserialize(de::value::MapAccessDeserializer::new(map))?;
         let defaults = Params::default();
@@ -122,7 +125,45 @@ impl<'de> Visitor<'de> for TotpVisitor {
             secret: raw.secret.0,
             params,
             issuer: None,
+            time_offset: raw.time_offset.map_or(0, |t| t.0),
         })
+    }
+}
+
+/// A service's clock is off by seconds or minutes; a day or more is a mistake in the file.
+pub const MAX_TIME_OFFSET: i64 = 86_400;
+
+struct TimeOffsetField(i64);
+
+impl<'de> Deserialize<'de> for TimeOffsetField {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(TimeOffsetVisitor)
+    }
+}
+
+struct TimeOffsetVisitor;
+
+impl Visitor<'_> for TimeOffsetVisitor {
+    type Value = TimeOffsetField;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(
+            f,
+            "time_offset as whole seconds, -{MAX_TIME_OFFSET} to {MAX_TIME_OFFSET}"
+        )
+    }
+
+    fn visit_i64<E: de::Error>(self, secs: i64) -> Result<TimeOffsetField, E> {
+        if secs.unsigned_abs() > MAX_TIME_OFFSET.unsigned_abs() {
+            return Err(E::custom(format!(
+                "time_offset must be -{MAX_TIME_OFFSET} to {MAX_TIME_OFFSET} seconds, not {secs}"
+            )));
+        }
+        Ok(TimeOffsetField(secs))
+    }
+
+    fn visit_u64<E: de::Error>(self, secs: u64) -> Result<TimeOffsetField, E> {
+        self.visit_i64(i64::try_from(secs).unwrap_or(i64::MAX))
     }
 }
 

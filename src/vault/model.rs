@@ -103,11 +103,13 @@ pub struct TotpConfig {
     pub params: Params,
     /// Only a Key URI names an issuer; the object form leaves it to the device's hostname.
     pub issuer: Option<String>,
+    /// Seconds added to the clock for this credential's codes (`time_offset`).
+    pub time_offset: i64,
 }
 
 impl TotpConfig {
     pub fn generator(&self) -> Totp {
-        Totp::new(&self.secret, self.params)
+        Totp::new(&self.secret, self.params).with_time_offset(self.time_offset)
     }
 
     pub fn is_short(&self) -> bool {
