@@ -43,6 +43,18 @@ fn main() -> ExitCode {
     let mut audit_log = credview::audit::open(args.audit.as_deref(), args.no_audit, |name| {
         std::env::var_os(name)
     });
+    let written = cli::run_write_command(
+        args.command.as_ref(),
+        &source,
+        &mut unlock,
+        audit_log.as_mut(),
+        &clock,
+        &mut std::io::stdout().lock(),
+        &mut stderr,
+    );
+    if let Some(result) = written {
+        return finish(result, &mut stderr);
+    }
     // The screen shows the first credentials while the rest are read; commands want them all.
     if args.command.is_none() && std::io::stdout().is_terminal() {
         let result = cli::open_text_with(&source, &mut unlock, &mut stderr)

@@ -25,6 +25,10 @@ pub enum AuditAction {
     Uri,
     Qr,
     Render,
+    /// Credentials added from another authenticator's export.
+    Import,
+    /// Secrets written out for another authenticator.
+    Export,
 }
 
 impl AuditAction {
@@ -39,6 +43,8 @@ impl AuditAction {
             Self::Uri => "uri",
             Self::Qr => "qr",
             Self::Render => "render",
+            Self::Import => "import",
+            Self::Export => "export",
         }
     }
 }

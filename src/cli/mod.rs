@@ -14,6 +14,7 @@ mod audit;
 mod code;
 mod crypt;
 mod doctor;
+mod import;
 mod list;
 mod qr;
 mod render;
@@ -24,6 +25,7 @@ mod verify;
 pub use audit::{AuditArgs, run_audit_command};
 pub use code::code;
 pub use crypt::{DecryptArgs, EncryptArgs};
+pub use import::ImportArgs;
 pub use qr::QrArgs;
 pub use render::RenderArgs;
 pub use time::{TimeAction, TimeArgs, best_offset, corrected_clock, stored_correction};
@@ -109,6 +111,8 @@ pub enum Command {
     Time(TimeArgs),
     /// Check the vault, audit log, clipboard, terminal and clock, with what to do
     Doctor,
+    /// Add the accounts of other authenticators' exports to the vault, in one write
+    Import(ImportArgs),
 }
 
 /// Exit statuses, as DESIGN.md fixes them.
@@ -209,6 +213,22 @@ pub fn run_time_command(
     }
 }
 
+/// Runs the commands that change the vault (through the write path); `None` for the others.
+pub fn run_write_command(
+    command: Option<&Command>,
+    source: &Source,
+    keys: &mut dyn Keys,
+    audit: &mut dyn AuditLog,
+    clock: &dyn Clock,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Option<Result<(), Failure>> {
+    match command? {
+        Command::Import(args) => Some(import::import(args, source, keys, audit, clock, out, err)),
+        _ => None,
+    }
+}
+
 pub fn run_command(
     command: &Command,
     vault: &Vault,
@@ -251,6 +271,11 @@ pub fn run_command(
         Command::Encrypt(_) | Command::Decrypt(_) => {
             return Err(Failure::usage(
                 "encrypt and decrypt work on files, not on an open vault",
+            ));
+        }
+        Command::Import(_) => {
+            return Err(Failure::usage(
+                "import writes the vault; it is not run on an open one",
             ));
         }
     };

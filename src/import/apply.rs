@@ -146,6 +146,7 @@ fn credential(entry: &ImportedEntry, username: &str, id: u64) -> Result<Credenti
             secret: entry.secret.clone(),
             params,
             issuer: entry.issuer.clone(),
+            time_offset: 0,
         })),
         access: Access::default(),
         last_view: None,
