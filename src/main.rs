@@ -19,7 +19,8 @@ fn main() -> ExitCode {
     let args = Cli::parse();
     let source = Source::resolve(args.vault.as_deref(), |name| std::env::var_os(name));
     let mut stderr = std::io::stderr().lock();
-    let mut unlock = Unlock::new(&args.identity, |name| std::env::var_os(name));
+    let mut unlock = Unlock::new(&args.identity, |name| std::env::var_os(name))
+        .with_key_file(args.key_file.clone());
     let mut stdout = std::io::stdout().lock();
     let env = |name: &str| std::env::var_os(name);
     let servers = args.ntp.clone();

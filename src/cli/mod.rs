@@ -51,6 +51,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub identity: Vec<PathBuf>,
 
+    /// The key file of a KeePassXC database given as --vault (with or without a password)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub key_file: Option<PathBuf>,
+
     /// Where to append the audit log (else $XDG_STATE_HOME/credview/audit.jsonl, else
     /// ~/.local/state/credview/audit.jsonl)
     #[arg(long, global = true, value_name = "PATH")]

@@ -4,6 +4,7 @@
 pub mod encrypted;
 mod fields;
 mod intern;
+pub mod kdbx;
 mod load;
 mod lock;
 mod model;
