@@ -44,37 +44,69 @@ fn main() -> ExitCode {
     let mut audit_log = credview::audit::open(args.audit.as_deref(), args.no_audit, |name| {
         std::env::var_os(name)
     });
-    let written = cli::run_write_command(
-        args.command.as_ref(),
+    let mut stdout = std::io::stdout().lock();
+    let write_command = cli::run_write_command(
+        &args,
         &source,
         &mut unlock,
         audit_log.as_mut(),
         &clock,
-        &mut std::io::stdout().lock(),
+        &mut stdout,
         &mut stderr,
     );
-    if let Some(result) = written {
+    drop(stdout);
+    if let Some(result) = write_command {
         return finish(result, &mut stderr);
     }
     // The screen shows the first credentials while the rest are read; commands want them all.
     if args.command.is_none() && std::io::stdout().is_terminal() {
-        let result = cli::open_text_with(&source, &mut unlock, &mut stderr)
-            .and_then(|text| run_tui(text, &source, &clock, servers, audit_log.as_mut()));
+        let result = cli::open_text_with(&source, &mut unlock, &mut stderr).and_then(|text| {
+            run_tui(
+                text,
+                &source,
+                &mut unlock,
+                &clock,
+                servers,
+                audit_log.as_mut(),
+            )
+        });
         return finish(result, &mut stderr);
     }
-    let result = cli::open_vault_with(&source, &mut unlock, &mut stderr).and_then(|vault| {
+    let vault = match args.command.as_ref().and_then(Command::credential) {
+        Some(spec) => cli::open_named_with(&source, spec, &mut unlock, &mut stderr),
+        None => cli::open_vault_with(&source, &mut unlock, &mut stderr),
+    };
+    let result = vault.and_then(|vault| {
         match &args.command {
             Some(command) => {
                 let mut stdout = std::io::stdout().lock();
                 let audit = audit_log.as_mut();
-                cli::run_command(command, &vault, &clock, audit, &mut stdout, &mut stderr)
+                let mut counters = cli::VaultCounters::new(&source, &mut unlock);
+                cli::run_command(
+                    command,
+                    &vault,
+                    &mut counters,
+                    &clock,
+                    audit,
+                    &mut stdout,
+                    &mut stderr,
+                )
             }
             // Piped, as in `credview | grep`: the table is what a script wants.
             None => {
                 let mut stdout = std::io::stdout().lock();
                 let list = Command::List { json: false };
                 let audit = audit_log.as_mut();
-                cli::run_command(&list, &vault, &clock, audit, &mut stdout, &mut stderr)
+                let mut counters = cli::ReadOnly;
+                cli::run_command(
+                    &list,
+                    &vault,
+                    &mut counters,
+                    &clock,
+                    audit,
+                    &mut stdout,
+                    &mut stderr,
+                )
             }
         }
     });
@@ -84,6 +116,7 @@ fn main() -> ExitCode {
 fn run_tui(
     text: VaultText,
     source: &Source,
+    keys: &mut Unlock,
     clock: &CorrectedClock,
     servers: Vec<String>,
     audit_log: &mut dyn credview::audit::AuditLog,
@@ -95,10 +128,13 @@ fn run_tui(
     credview::app::update(&mut app, Msg::Loaded(first, rest.is_none()));
     let mut clipboard = SystemClipboard::new(Box::new(std::io::stdout()));
     let mut audit = tui::audit_to(audit_log, clock);
+    let mut store = cli::VaultCounters::new(source, keys);
+    let mut counters = tui::counters_in(&mut store);
     let edges = tui::Edges {
         clipboard: &mut clipboard,
         clock,
         audit: &mut audit,
+        counters: &mut counters,
         vault: rest,
         clock_checks: tui::clock_check::start(servers),
     };

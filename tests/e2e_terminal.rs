@@ -296,6 +296,7 @@ fn panic_child() {
         clipboard: &mut clipboard,
         clock: &clock,
         audit: &mut audit,
+        counters: &mut credview::tui::no_counters,
         vault: None,
         clock_checks: None,
     };

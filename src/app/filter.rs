@@ -95,6 +95,8 @@ pub struct Filter {
     /// What the last finished search matched; `None` when the query is empty (everything).
     matches: Option<Vec<usize>>,
     search: Option<Search>,
+    /// Credentials looked at by every search so far: what typing has cost.
+    looked: usize,
 }
 
 #[derive(Debug)]
@@ -119,6 +121,11 @@ impl Filter {
     /// What the last finished search matched (taken over by a search that narrows it).
     pub fn matches(&self) -> Option<&[usize]> {
         self.matches.as_deref()
+    }
+
+    /// How many credentials every search so far has looked at, together.
+    pub fn looked(&self) -> usize {
+        self.looked
     }
 
     pub fn is_searching(&self) -> bool {
@@ -149,7 +156,10 @@ impl Filter {
         let left = match (narrows, search, matches) {
             (true, Some(search), _) => {
                 let mut left = search.left;
-                left.push_front(Candidates::List(search.found.into_iter()));
+                // A search superseded before it found anything leaves nothing to narrow.
+                if !search.found.is_empty() {
+                    left.push_front(Candidates::List(search.found.into_iter()));
+                }
                 left
             }
             (true, None, Some(matches)) => VecDeque::from([Candidates::List(matches.into_iter())]),
@@ -205,6 +215,7 @@ impl Filter {
                 }
             };
             budget -= looked;
+            self.looked += looked;
             if done {
                 search.left.pop_front();
             }

@@ -15,4 +15,4 @@ mod update;
 pub use msg::{Effect, Msg};
 pub use state::{App, Settings};
 use update::say;
-pub use update::update;
+pub use update::{apply, settle, update};

@@ -44,12 +44,10 @@ pub(super) fn edit_filter(app: &mut App, key: KeyEvent) -> bool {
     true
 }
 
+/// A new query; its search starts when the batch of messages it came in ends (`settle`).
 pub(super) fn set_filter(app: &mut App, query: String) {
     app.filter.set_query(query, app.vault.credentials.len());
-    // A search longer than one step starts once the key is on screen (`Msg::Work`).
-    if app.filter.left() <= app.settings.search_step.max(1) {
-        search(app, true);
-    }
+    app.search_due = true;
 }
 
 /// One step of the search under way; once none is left, the list shows what it found.

@@ -50,6 +50,8 @@ pub struct App {
     pub haystacks: Haystacks,
     pub filter: Filter,
     pub filter_editing: bool,
+    /// The query changed in this batch of messages; its search starts at the batch's end.
+    pub search_due: bool,
     pub rows: Rows,
     /// Index into `rows.items`.
     pub selected: usize,
@@ -118,6 +120,8 @@ pub enum Sensitive {
     PasswordView,
     PasswordCopy,
     QrDisplay,
+    /// The next HOTP code: the counter is written to the vault first.
+    HotpAdvance,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -130,8 +134,22 @@ pub struct ReasonPrompt {
 #[derive(Debug)]
 pub enum TokenView {
     Code(Box<Token>),
+    Hotp(HotpToken),
     NoTotp,
     NoPermission,
+}
+
+/// An HOTP credential's bar: the stored counter, and the code revealed with `n`, if any.
+#[derive(Debug, Clone)]
+pub struct HotpToken {
+    /// The counter stored in the vault: the next code's.
+    pub counter: u64,
+    /// The code shown and the counter it belongs to, once `n` advanced the counter.
+    pub shown: Option<(u64, Code)>,
+    /// `n` was pressed and the vault has not answered yet.
+    pub advancing: bool,
+    pub digits: u8,
+    pub short_secret_bits: Option<usize>,
 }
 
 /// The code on screen and the step it belongs to.
@@ -214,6 +232,7 @@ impl App {
             rows: Rows::default(),
             filter: Filter::default(),
             filter_editing: false,
+            search_due: false,
             selected: 0,
             offset: 0,
             details: None,

@@ -1,4 +1,8 @@
 //! The state machine: `update(&mut App, Msg) -> Vec<Effect>`. No clock, no I/O.
+//!
+//! Messages that arrive together (a burst of keys, a paste) go through `apply` one by one and
+//! then `settle` once, before the one frame drawn for them: a search asked for by a key that a
+//! later key of the batch supersedes is never run.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -11,7 +15,19 @@ use super::navigate::{
 };
 use super::state::{App, Clip, Level, STATUS_MILLIS, Sensitive, Status};
 
+/// One message on its own: applied, and the list brought up to date with it.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let effects = apply(app, msg);
+    settle(app);
+    effects
+}
+
+/// One message of a batch; `settle` ends the batch. A filter key leaves its search for the
+/// batch's end; any other message that looks at the list settles what came before it first.
+pub fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
+    if !defers_search(app, &msg) {
+        settle(app);
+    }
     let mut effects = Vec::new();
     match msg {
         Msg::Key(key, now) => {
@@ -37,6 +53,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.now = now;
             details::on_audited(app, result, &mut effects);
         }
+        Msg::Advanced { id, result, now } => {
+            app.now = now;
+            details::on_advanced(app, id, result);
+        }
         Msg::Loaded(credentials, done) => load::append(app, credentials, done),
         Msg::Work => search(app, true),
         Msg::ClockChecked(check) => super::clock::on_checked(app, check),
@@ -49,6 +69,36 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         effects.push(Effect::Quit);
     }
     effects
+}
+
+/// The batch is over: starts the search its filter keys asked for, run at once when one step
+/// does it (a longer one goes on in `Msg::Work`).
+pub fn settle(app: &mut App) {
+    if std::mem::take(&mut app.search_due) && app.filter.left() <= app.settings.search_step.max(1) {
+        search(app, true);
+    }
+}
+
+/// Messages that neither read the list nor act on it: a text key typed into the filter (it
+/// only changes the query), and a tick or a resize (redone by the search when it shows).
+fn defers_search(app: &App, msg: &Msg) -> bool {
+    match msg {
+        Msg::Tick(_) | Msg::Resize { .. } => true,
+        Msg::Key(key, _) => {
+            let typing = app.filter_editing && !app.help && app.details.is_none();
+            let control = key.modifiers.contains(KeyModifiers::CONTROL);
+            let text = match key.code {
+                KeyCode::Char('u' | 'w') if control => true,
+                KeyCode::Char(_) => !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT),
+                KeyCode::Backspace | KeyCode::Esc => true,
+                _ => false,
+            };
+            key.kind == KeyEventKind::Release || (typing && text)
+        }
+        _ => false,
+    }
 }
 
 fn on_key(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect>) {
@@ -104,6 +154,7 @@ fn act(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         Action::ShowPassword => details::request(app, Sensitive::PasswordView, effects),
         Action::CopyPassword => details::request(app, Sensitive::PasswordCopy, effects),
         Action::ShowQr => details::request(app, Sensitive::QrDisplay, effects),
+        Action::NextCode => details::request(app, Sensitive::HotpAdvance, effects),
     }
 }
 

@@ -4,7 +4,8 @@
 use std::sync::Arc;
 
 use super::entry::{EntryError, ImportedEntry, OtpKind, Place};
-use crate::vault::{Access, Credential, Device, Shared, TotpConfig, Vault};
+use crate::otp::Params;
+use crate::vault::{Access, Credential, Device, HotpConfig, Shared, TotpConfig, Vault};
 
 /// The device type every imported account gets: they are web logins, not servers.
 pub const DEVICE_TYPE: &str = "Web Application";
@@ -84,7 +85,8 @@ pub fn plan(vault: &Vault, entries: Vec<(String, Result<ImportedEntry, EntryErro
         };
         let same = |c: &Credential| {
             &*c.username == username.as_str()
-                && c.totp.as_ref().is_some_and(|t| t.secret == entry.secret)
+                && (c.totp.as_ref().is_some_and(|t| t.secret == entry.secret)
+                    || c.hotp.as_ref().is_some_and(|h| h.secret == entry.secret))
         };
         row.outcome = if let Some(existing) = vault.credentials.iter().find(|c| same(c)) {
             Outcome::Skipped(format!("already in the vault as id {}", existing.id))
@@ -105,6 +107,15 @@ pub fn plan(vault: &Vault, entries: Vec<(String, Result<ImportedEntry, EntryErro
     plan
 }
 
+fn totp_config(entry: &ImportedEntry, params: Params) -> Box<TotpConfig> {
+    Box::new(TotpConfig {
+        secret: entry.secret.clone(),
+        params,
+        issuer: entry.issuer.clone(),
+        time_offset: 0,
+    })
+}
+
 fn username(entry: &ImportedEntry) -> String {
     let account = entry.account.trim();
     if !account.is_empty() {
@@ -119,14 +130,23 @@ fn username(entry: &ImportedEntry) -> String {
 /// The credential an entry becomes: account → username, issuer → device hostname.
 fn credential(entry: &ImportedEntry, username: &str, id: u64) -> Result<Credential, String> {
     entry.check()?;
-    let params = match entry.kind {
+    let (totp, hotp) = match entry.kind {
         OtpKind::Totp { .. } => match entry.totp_params() {
-            Some(Ok(params)) => params,
+            Some(Ok(params)) => (Some(totp_config(entry, params)), None),
             Some(Err(e)) => return Err(e.to_string()),
             None => return Err("not a TOTP entry".into()),
         },
-        OtpKind::Hotp { .. } => return Err("HOTP codes cannot be stored in this vault".into()),
-        OtpKind::Steam => return Err("Steam Guard codes cannot be stored in this vault".into()),
+        OtpKind::Hotp { counter } => (
+            None,
+            Some(Box::new(HotpConfig {
+                secret: entry.secret.clone(),
+                algorithm: entry.algorithm,
+                digits: entry.digits,
+                counter,
+                issuer: entry.issuer.clone(),
+            })),
+        ),
+        OtpKind::Steam => (Some(totp_config(entry, Params::steam())), None),
     };
     let shared = |text: &str| -> Shared { Arc::from(text) };
     Ok(Credential {
@@ -142,12 +162,8 @@ fn credential(entry: &ImportedEntry, username: &str, id: u64) -> Result<Credenti
             ..Device::default()
         }),
         password: None,
-        totp: Some(Box::new(TotpConfig {
-            secret: entry.secret.clone(),
-            params,
-            issuer: entry.issuer.clone(),
-            time_offset: 0,
-        })),
+        totp,
+        hotp,
         access: Access::default(),
         last_view: None,
         expiration: None,

@@ -1,9 +1,11 @@
-use super::{Algorithm, Code, Hotp, Secret, Timestamp};
+use super::{Algorithm, Code, Encoder, Hotp, STEAM_CHARS, Secret, Timestamp};
 
 pub const DEFAULT_DIGITS: u8 = 6;
 pub const DEFAULT_PERIOD: u64 = 30;
 pub const DIGITS_RANGE: std::ops::RangeInclusive<u8> = 6..=8;
 pub const PERIOD_RANGE: std::ops::RangeInclusive<u64> = 1..=86_400;
+/// Steam Guard's step; its algorithm is SHA-1.
+pub const STEAM_PERIOD: u64 = 30;
 
 /// The settings a TOTP credential carries besides its secret.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -11,6 +13,7 @@ pub struct Params {
     pub algorithm: Algorithm,
     pub digits: u8,
     pub period: u64,
+    pub encoder: Encoder,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -19,6 +22,12 @@ pub enum ParamsError {
     Digits(u64),
     #[error("period must be 1 to 86400 seconds, not {0}")]
     Period(u64),
+    #[error("digits must be 5 for a Steam code (or left out), not {0}")]
+    SteamDigits(u64),
+    #[error("algorithm must be SHA1 for a Steam code (or left out), not {0}")]
+    SteamAlgorithm(Algorithm),
+    #[error("period must be 30 seconds for a Steam code (or left out), not {0}")]
+    SteamPeriod(u64),
 }
 
 impl Default for Params {
@@ -27,6 +36,7 @@ impl Default for Params {
             algorithm: Algorithm::Sha1,
             digits: DEFAULT_DIGITS,
             period: DEFAULT_PERIOD,
+            encoder: Encoder::Digits,
         }
     }
 }
@@ -44,7 +54,42 @@ impl Params {
             algorithm,
             digits,
             period,
+            encoder: Encoder::Digits,
         })
+    }
+
+    /// Steam Guard: five characters, SHA-1, 30 s; nothing else is configurable.
+    pub const fn steam() -> Self {
+        Self {
+            algorithm: Algorithm::Sha1,
+            digits: STEAM_CHARS,
+            period: STEAM_PERIOD,
+            encoder: Encoder::Steam,
+        }
+    }
+
+    /// Steam settings, refusing any written value Steam does not use (5 digits, SHA1 and 30 s
+    /// may be spelt out, as KeePassXC's URIs do).
+    pub fn steam_checked(
+        algorithm: Option<Algorithm>,
+        digits: Option<u64>,
+        period: Option<u64>,
+    ) -> Result<Self, ParamsError> {
+        let steam = Self::steam();
+        match (algorithm, digits, period) {
+            (Some(other), _, _) if other != steam.algorithm => {
+                Err(ParamsError::SteamAlgorithm(other))
+            }
+            (_, Some(other), _) if other != u64::from(steam.digits) => {
+                Err(ParamsError::SteamDigits(other))
+            }
+            (_, _, Some(other)) if other != steam.period => Err(ParamsError::SteamPeriod(other)),
+            _ => Ok(steam),
+        }
+    }
+
+    pub fn is_steam(&self) -> bool {
+        self.encoder == Encoder::Steam
     }
 
     /// What most authenticator apps assume when they scan a QR code.
@@ -66,7 +111,7 @@ pub struct Totp {
 impl Totp {
     pub fn new(secret: &Secret, params: Params) -> Self {
         Self {
-            hotp: Hotp::new(secret, params.algorithm, params.digits),
+            hotp: Hotp::with_encoder(secret, params.algorithm, params.digits, params.encoder),
             params,
             period_millis: params.period.clamp(1, *PERIOD_RANGE.end()) * 1000,
             offset_millis: 0,
@@ -166,6 +211,24 @@ mod tests {
                 assert_eq!(code.to_string(), expected, "{algorithm} at {time}");
             }
         }
+    }
+
+    /// Steam Guard codes recorded from Valve's own app for a throw-away account, published in
+    /// KeePassXC's tests/TestTotp.cpp (testSteamTotp) and reused by Authenticator Pro's
+    /// SteamOtpTest.
+    #[test]
+    fn steam_guard_reference_codes() {
+        let secret = Secret::from_base32("63BEDWCQZKTQWPESARIERL5DTTQFCJTK").unwrap();
+        let totp = Totp::new(&secret, Params::steam());
+        assert_eq!(
+            totp.code(Timestamp::from_secs(1_511_200_518)).to_string(),
+            "FR8RV"
+        );
+        assert_eq!(
+            totp.code(Timestamp::from_secs(1_511_200_714)).to_string(),
+            "9P3VP"
+        );
+        assert_eq!(totp.period_secs(), 30);
     }
 
     #[test]

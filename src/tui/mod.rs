@@ -6,7 +6,9 @@ mod loader;
 mod terminal;
 mod timer;
 
+use std::collections::VecDeque;
 use std::io;
+use std::task::Poll;
 
 use crossterm::event::{Event, EventStream, MouseEventKind};
 use futures::StreamExt;
@@ -14,10 +16,11 @@ use tokio::signal::unix::{SignalKind, signal};
 
 use crate::app::msg::AuditRequest;
 use crate::app::state::Sensitive;
-use crate::app::{App, Effect, Msg, update};
+use crate::app::{App, Effect, Msg, apply, settle};
 use crate::audit::{AuditAction, AuditLog, AuditRecord};
 use crate::clipboard::Clipboard;
 use crate::clock::Clock;
+use crate::vault::HotpConfig;
 
 pub use loader::{Loaded, Loader, read_vault};
 pub use terminal::restore;
@@ -50,16 +53,38 @@ pub fn audit_to<'a>(
             Sensitive::PasswordView => AuditAction::PasswordView,
             Sensitive::PasswordCopy => AuditAction::PasswordCopy,
             Sensitive::QrDisplay => AuditAction::QrDisplay,
+            Sensitive::HotpAdvance => AuditAction::HotpAdvance,
         };
-        let record = AuditRecord::new(
+        let mut record = AuditRecord::new(
             action,
             request.credential_id,
             request.credential.clone(),
             request.reason.clone(),
             clock.now(),
         );
+        if let Some(counter) = request.counter {
+            record = record.with_counter(counter);
+        }
         log.append(&record).map_err(|e| e.to_string())
     }
+}
+
+/// Advances an HOTP counter in the vault (lock, re-read, write): the counter whose code may
+/// be shown and the settings as written, or why not.
+pub type Counters<'a> = &'a mut dyn FnMut(u64, &str) -> Result<(u64, HotpConfig), String>;
+
+/// A vault that cannot be written: every advance is refused, with the reason.
+pub fn no_counters(id: u64, _: &str) -> Result<(u64, HotpConfig), String> {
+    Err(format!(
+        "credential {id}: this vault cannot be written, so its HOTP counter cannot advance"
+    ))
+}
+
+/// Advances counters through `store`, the vault's write path.
+pub fn counters_in(
+    store: &mut dyn crate::cli::CounterStore,
+) -> impl FnMut(u64, &str) -> Result<(u64, HotpConfig), String> + '_ {
+    move |id, name| crate::cli::hotp::advance_id(store, id, name).map_err(|f| f.message)
 }
 
 /// The edges the app's effects reach.
@@ -67,6 +92,7 @@ pub struct Edges<'a> {
     pub clipboard: &'a mut dyn Clipboard,
     pub clock: &'a dyn Clock,
     pub audit: Audit<'a>,
+    pub counters: Counters<'a>,
     /// The rest of the vault, while it is still being read.
     pub vault: Option<Loader>,
     /// Background clock checks (`clock_check::start`), when NTP servers are configured.
@@ -90,6 +116,7 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
         clipboard,
         clock,
         audit,
+        counters,
         vault: mut loader,
         mut clock_checks,
     } = edges;
@@ -100,34 +127,61 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
     let mut events = EventStream::new();
     let timer = timer::WallTimer::new()?;
     let tty = gone::TerminalGone::new()?;
-    let mut pending = vec![Msg::Resize {
+    let mut pending = VecDeque::from([Msg::Resize {
         width: size.width,
         height: size.height,
-    }];
+    }]);
     loop {
         // Only a handled message can change the screen; an ignored event costs no redraw,
         // and neither does a step of a search that is not over.
         let dirty = !pending.is_empty();
         let working = pending.iter().all(|msg| matches!(msg, Msg::Work));
-        while let Some(msg) = pending.pop() {
-            for effect in update(&mut app, msg) {
+        // Everything that woke the loop is applied, in order, before the one frame drawn for
+        // it; what an effect reports comes next, before the rest of the batch.
+        while let Some(msg) = pending.pop_front() {
+            for effect in apply(&mut app, msg) {
                 match effect {
                     Effect::Quit => return Ok(()),
                     Effect::Suspend => {
                         session.suspend()?;
                         let size = session.terminal.size()?;
-                        pending.push(Msg::Resize {
+                        pending.push_front(Msg::Tick(clock.now()));
+                        pending.push_front(Msg::Resize {
                             width: size.width,
                             height: size.height,
                         });
-                        pending.push(Msg::Tick(clock.now()));
                     }
                     Effect::Audit(request) => {
-                        pending.push(Msg::Audited(audit(&request), clock.now()));
+                        pending.push_front(Msg::Audited(audit(&request), clock.now()));
+                    }
+                    // Saved first, recorded next, shown last: a code is never shown twice.
+                    Effect::Advance(request) => {
+                        let name = format!(
+                            "credential {} ({})",
+                            request.credential_id, request.credential
+                        );
+                        let result =
+                            counters(request.credential_id, &name).and_then(|(used, written)| {
+                                let record = AuditRequest {
+                                    counter: Some(used),
+                                    ..request.clone()
+                                };
+                                audit(&record).map(|()| (used, written)).map_err(|e| {
+                                    format!(
+                                        "counter {used} was saved as used, but the audit log \
+                                         could not be written ({e}), so its code is not shown"
+                                    )
+                                })
+                            });
+                        pending.push_front(Msg::Advanced {
+                            id: request.credential_id,
+                            result,
+                            now: clock.now(),
+                        });
                     }
                     Effect::Copy(text) => {
                         let result = clipboard.copy(&text).map_err(|e| e.to_string());
-                        pending.push(Msg::Copied(result, clock.now()));
+                        pending.push_front(Msg::Copied(result, clock.now()));
                     }
                     // Nothing to tell the user: the status line has long moved on.
                     Effect::ClearClipboard { expected, target } => {
@@ -136,6 +190,7 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
                 }
             }
         }
+        settle(&mut app);
         if dirty && !(working && app.busy()) {
             session
                 .terminal
@@ -152,23 +207,20 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
         tokio::select! {
             // Keys before the vault's next credentials, and both before more searching.
             biased;
-            event = events.next() => match event {
-                Some(Ok(event)) => {
-                    if let Some(msg) = message(event, clock) {
-                        // A resize carries no time: the tick with it keeps code and countdown
-                        // current even when it is the first event after a clock jump.
-                        if matches!(msg, Msg::Resize { .. }) {
-                            pending.push(Msg::Tick(clock.now()));
-                        }
-                        pending.push(msg);
+            event = events.next() => {
+                if !take_event(event, clock, &mut pending) {
+                    return Ok(());
+                }
+                // The rest of a burst (a paste, a fast typist) joins this batch: one frame.
+                while let Poll::Ready(event) = futures::poll!(events.next()) {
+                    if !take_event(event, clock, &mut pending) {
+                        return Ok(());
                     }
                 }
-                // The terminal is gone (closed stdin, hung-up tty): leave quietly.
-                Some(Err(_)) | None => return Ok(()),
             },
             slept = timer => {
                 slept?;
-                pending.push(Msg::Tick(clock.now()));
+                pending.push_back(Msg::Tick(clock.now()));
             }
             _ = terminate.recv() => return Ok(()),
             _ = hangup.recv() => return Ok(()),
@@ -176,12 +228,33 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
             _ = tty.closed() => return Ok(()),
             loaded = next_batch(&mut loader) => {
                 let (credentials, done) = batches(loaded, &mut loader, &app)?;
-                pending.push(Msg::Loaded(credentials, done));
+                pending.push_back(Msg::Loaded(credentials, done));
             }
-            check = clock_check::next(&mut clock_checks) => pending.push(Msg::ClockChecked(check)),
-            () = std::future::ready(()), if app.busy() => pending.push(Msg::Work),
+            check = clock_check::next(&mut clock_checks) => pending.push_back(Msg::ClockChecked(check)),
+            () = std::future::ready(()), if app.busy() => pending.push_back(Msg::Work),
         }
     }
+}
+
+/// Queues what a terminal event means to the app; false when the terminal is gone (closed
+/// stdin, hung-up tty), and the screen should close quietly.
+fn take_event(
+    event: Option<io::Result<Event>>,
+    clock: &dyn Clock,
+    pending: &mut VecDeque<Msg>,
+) -> bool {
+    let Some(Ok(event)) = event else {
+        return false;
+    };
+    if let Some(msg) = message(event, clock) {
+        // A resize carries no time: the tick with it keeps code and countdown current even
+        // when it is the first event after a clock jump.
+        if matches!(msg, Msg::Resize { .. }) {
+            pending.push_back(Msg::Tick(clock.now()));
+        }
+        pending.push_back(msg);
+    }
+    true
 }
 
 async fn next_batch(loader: &mut Option<Loader>) -> Option<Loaded> {

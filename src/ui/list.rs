@@ -102,7 +102,7 @@ impl Column {
             Column::Domain => format::text(&credential.domain).to_owned(),
             Column::Tags => format::tags(credential),
             Column::LastView => format::date(credential.last_view),
-            Column::Totp => if credential.totp.is_some() {
+            Column::Totp => if credential.totp.is_some() || credential.hotp.is_some() {
                 " ✓"
             } else {
                 ""

@@ -11,6 +11,7 @@ use super::encrypted::{Keys, NoKeys, decrypt, is_encrypted};
 use super::model::{Credential, Vault};
 use super::parse::vault_from_slice;
 use super::perms::check_symlink;
+use super::pick;
 use super::stream::{self, Stop};
 use crate::format::printable;
 
@@ -156,6 +157,29 @@ pub fn read_each(
         VaultText::Memory(bytes) => each_in(origin, None, &bytes, sink),
         VaultText::Static(bytes) => each_in(origin, None, bytes, sink),
     }
+}
+
+/// What a command that names one credential (`spec`: an id or `username@hostname`) needs:
+/// the credentials it could mean, after the whole text is checked for JSON syntax and
+/// repeated ids; only those are deserialised and validated. A text the quick check does not
+/// accept is read whole, as `read_all` reads it, so its error is the same.
+pub fn read_named(origin: &str, text: VaultText, spec: &str) -> Result<Vault, VaultError> {
+    let mut text = text;
+    let picked = match &mut text {
+        VaultText::File(file) => pick::candidates(Some(file), &[], spec),
+        VaultText::Memory(bytes) => pick::candidates(None, bytes, spec),
+        VaultText::Static(bytes) => pick::candidates(None, bytes, spec),
+    };
+    match picked {
+        Ok(credentials) => return Ok(Vault { credentials }),
+        Err(Stop::Io(e)) => return Err(VaultError::file(origin, io_reason(&e))),
+        Err(Stop::Unusual | Stop::Cancelled) => {}
+    }
+    if let VaultText::File(file) = &mut text {
+        file.seek(SeekFrom::Start(0))
+            .map_err(|e| VaultError::file(origin, io_reason(&e)))?;
+    }
+    read_all(origin, text)
 }
 
 /// `origin` names the text in messages: a path, or "demo vault".

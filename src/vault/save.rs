@@ -13,7 +13,7 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 use zeroize::Zeroizing;
 
-use super::model::{Access, Credential, Device, TotpConfig, Vault};
+use super::model::{Access, Credential, Device, HotpConfig, TotpConfig, Vault};
 use super::parse::VERSION;
 use crate::otp::KeyUri;
 
@@ -85,10 +85,18 @@ impl Serialize for CredentialOut<'_> {
             map.serialize_entry("password", password.expose())?;
         }
         if let Some(totp) = &c.totp {
-            match &totp.issuer {
-                // Only the Key URI form can name an issuer: keep it that way.
-                Some(_) => map.serialize_entry("totp", uri_of(c, totp).as_str())?,
-                None => map.serialize_entry("totp", &TotpOut(totp))?,
+            // Only the Key URI form can name an issuer, and only the object a time offset;
+            // the offset, which changes the codes, wins over the issuer, a label.
+            if totp.issuer.is_some() && totp.time_offset == 0 {
+                map.serialize_entry("totp", uri_of(c, totp).as_str())?;
+            } else {
+                map.serialize_entry("totp", &TotpOut(totp))?;
+            }
+        }
+        if let Some(hotp) = &c.hotp {
+            match &hotp.issuer {
+                Some(_) => map.serialize_entry("hotp", hotp_uri_of(c, hotp).as_str())?,
+                None => map.serialize_entry("hotp", &HotpOut(hotp))?,
             }
         }
         if c.access != Access::default() {
@@ -129,8 +137,38 @@ fn uri_of(credential: &Credential, totp: &TotpConfig) -> Zeroizing<String> {
         account: credential.username.to_string(),
         secret: totp.secret.clone(),
         params: totp.params,
+        counter: None,
     }
     .to_uri()
+}
+
+fn hotp_uri_of(credential: &Credential, hotp: &HotpConfig) -> Zeroizing<String> {
+    KeyUri {
+        issuer: hotp.issuer.clone(),
+        account: credential.username.to_string(),
+        secret: hotp.secret.clone(),
+        params: crate::otp::Params {
+            algorithm: hotp.algorithm,
+            digits: hotp.digits,
+            ..crate::otp::Params::default()
+        },
+        counter: Some(hotp.counter),
+    }
+    .to_uri()
+}
+
+struct HotpOut<'a>(&'a HotpConfig);
+
+impl Serialize for HotpOut<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let hotp = self.0;
+        let mut map = serializer.serialize_struct("Hotp", 4)?;
+        map.serialize_field("secret", hotp.secret.to_base32().as_str())?;
+        map.serialize_field("algorithm", &hotp.algorithm.to_string())?;
+        map.serialize_field("digits", &hotp.digits)?;
+        map.serialize_field("counter", &hotp.counter)?;
+        map.end()
+    }
 }
 
 struct DeviceOut<'a>(&'a Device);
@@ -153,11 +191,19 @@ struct TotpOut<'a>(&'a TotpConfig);
 impl Serialize for TotpOut<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let totp = self.0;
-        let mut map = serializer.serialize_struct("Totp", 4)?;
-        map.serialize_field("secret", totp.secret.to_base32().as_str())?;
-        map.serialize_field("algorithm", &totp.params.algorithm.to_string())?;
-        map.serialize_field("digits", &totp.params.digits)?;
-        map.serialize_field("period", &totp.params.period)?;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("secret", totp.secret.to_base32().as_str())?;
+        if totp.params.is_steam() {
+            // Steam fixes the rest; writing it would only invite an edit the reader refuses.
+            map.serialize_entry("encoder", "steam")?;
+        } else {
+            map.serialize_entry("algorithm", &totp.params.algorithm.to_string())?;
+            map.serialize_entry("digits", &totp.params.digits)?;
+            map.serialize_entry("period", &totp.params.period)?;
+        }
+        if totp.time_offset != 0 {
+            map.serialize_entry("time_offset", &totp.time_offset)?;
+        }
         map.end()
     }
 }
@@ -287,6 +333,15 @@ mod tests {
             written.contains("\"totp\": \"otpauth://totp/Acme:me?"),
             "{written}"
         );
+    }
+
+    #[test]
+    fn a_time_offset_is_kept() {
+        let text = br#"{"version": 1, "credentials": [{"id": 1, "username": "me",
+            "totp": {"secret": "JBSWY3DPEHPK3PXP", "time_offset": -7}}]}"#;
+        round_trip("t", text);
+        let written = to_json(&parse("t", text).unwrap()).unwrap();
+        assert!(String::from_utf8_lossy(&written).contains("\"time_offset\": -7"));
     }
 
     #[test]

@@ -34,27 +34,14 @@ pub(super) fn each(
     bytes: &[u8],
     sink: &mut dyn FnMut(Credential) -> bool,
 ) -> Result<(), Stop> {
-    // No bigger than the file: the buffer is wiped byte by byte when dropped.
-    let size = file.as_ref().map_or(0, |file| {
-        let length = file
-            .metadata()
-            .map_or(u64::MAX, |m| m.len().saturating_add(1));
-        usize::try_from(length).map_or(2 * CHUNK, |length| length.clamp(1, 2 * CHUNK))
-    });
-    let mut window = Window {
-        buffer: Zeroizing::new(vec![0; size]),
-        file,
-        bytes,
-        filled: 0,
-        pos: 0,
-    };
+    let mut window = Window::new(file, bytes);
     parse::reset();
-    let walked = window.vault(sink);
+    let walked = window.vault(&mut |window| window.credentials(sink));
     parse::reset();
     walked
 }
 
-struct Window<'a> {
+pub(super) struct Window<'a> {
     file: Option<&'a mut File>,
     /// What has been read of the file and not yet passed; `filled` bytes of it are text.
     /// Wiped when dropped, as the whole text is: it holds passwords and secrets.
@@ -66,7 +53,35 @@ struct Window<'a> {
     pos: usize,
 }
 
-impl Window<'_> {
+impl<'a> Window<'a> {
+    /// `file`: the text is read from it a chunk at a time; else it is `bytes`.
+    pub(super) fn new(file: Option<&'a mut File>, bytes: &'a [u8]) -> Self {
+        // No bigger than the file: the buffer is wiped byte by byte when dropped.
+        let size = file.as_ref().map_or(0, |file| {
+            let length = file
+                .metadata()
+                .map_or(u64::MAX, |m| m.len().saturating_add(1));
+            usize::try_from(length).map_or(2 * CHUNK, |length| length.clamp(1, 2 * CHUNK))
+        });
+        Window {
+            buffer: Zeroizing::new(vec![0; size]),
+            file,
+            bytes,
+            filled: 0,
+            pos: 0,
+        }
+    }
+
+    /// The text in view, from the next byte to look at.
+    pub(super) fn rest(&self) -> &[u8] {
+        &self.text()[self.pos..]
+    }
+
+    /// Moves past `n` bytes of `rest`.
+    pub(super) fn advance(&mut self, n: usize) {
+        self.pos += n;
+    }
+
     fn text(&self) -> &[u8] {
         if self.file.is_some() {
             &self.buffer[..self.filled]
@@ -76,7 +91,7 @@ impl Window<'_> {
     }
 
     /// Reads more of the file, first dropping what lies before `pos`. False at its end.
-    fn more(&mut self) -> Result<bool, Stop> {
+    pub(super) fn more(&mut self) -> Result<bool, Stop> {
         let Some(file) = self.file.as_mut() else {
             return Ok(false);
         };
@@ -102,7 +117,7 @@ impl Window<'_> {
     }
 
     /// The next byte that is not JSON whitespace, left in place.
-    fn skip_space(&mut self) -> Result<Option<u8>, Stop> {
+    pub(super) fn skip_space(&mut self) -> Result<Option<u8>, Stop> {
         loop {
             match self.text().get(self.pos).copied() {
                 Some(b' ' | b'\t' | b'\n' | b'\r') => self.pos += 1,
@@ -138,7 +153,11 @@ impl Window<'_> {
         Ok(found)
     }
 
-    fn vault(&mut self, sink: &mut dyn FnMut(Credential) -> bool) -> Result<(), Stop> {
+    /// The vault object around the credentials; `list` walks their list, from its `[`.
+    pub(super) fn vault(
+        &mut self,
+        list: &mut dyn FnMut(&mut Self) -> Result<(), Stop>,
+    ) -> Result<(), Stop> {
         self.eat(b'{')?;
         let (mut version, mut credentials) = (false, false);
         loop {
@@ -151,7 +170,7 @@ impl Window<'_> {
                 version = true;
             } else if !credentials && self.key(b"\"credentials\"")? {
                 self.eat(b':')?;
-                self.credentials(sink)?;
+                list(self)?;
                 credentials = true;
             } else {
                 return Err(Stop::Unusual);
@@ -183,6 +202,22 @@ impl Window<'_> {
     }
 
     fn credentials(&mut self, sink: &mut dyn FnMut(Credential) -> bool) -> Result<(), Stop> {
+        self.objects(&mut |window, index| {
+            let credential = window.credential(index)?;
+            if sink(credential) {
+                Ok(())
+            } else {
+                Err(Stop::Cancelled)
+            }
+        })
+    }
+
+    /// The list of objects at `pos` (its `[`); `object` is called at each one's `{` with its
+    /// 1-based place in the list, and moves past it.
+    pub(super) fn objects(
+        &mut self,
+        object: &mut dyn FnMut(&mut Self, usize) -> Result<(), Stop>,
+    ) -> Result<(), Stop> {
         self.eat(b'[')?;
         if self.skip_space()? == Some(b']') {
             self.pos += 1;
@@ -192,10 +227,7 @@ impl Window<'_> {
             if self.skip_space()? != Some(b'{') {
                 return Err(Stop::Unusual);
             }
-            let credential = self.credential(index)?;
-            if !sink(credential) {
-                return Err(Stop::Cancelled);
-            }
+            object(self, index)?;
             match self.skip_space()? {
                 Some(b',') => self.pos += 1,
                 Some(b']') => break,

@@ -41,6 +41,7 @@ fn credential(id: u64, username: &str) -> Credential {
         device: Arc::new(Device::default()),
         password: None,
         totp: None,
+        hotp: None,
         access: Default::default(),
         last_view: None,
         expiration: None,

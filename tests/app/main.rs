@@ -19,6 +19,7 @@
 //! 10    302 monitor        SHA512, 7 digits
 //! ```
 
+mod burst;
 mod copy;
 mod filter;
 mod helpers;
