@@ -90,6 +90,7 @@ mod tests {
             kind: Some("Server".into()),
             vendor: Some("Debian".into()),
             site: Some("Sao Paulo".into()),
+            port: None,
         };
         assert_eq!(
             device_header(&full),

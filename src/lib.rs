@@ -17,6 +17,7 @@ pub mod ntp;
 pub mod otp;
 pub mod prompt;
 pub mod qr_image;
+pub mod session;
 pub mod template;
 pub mod tui;
 pub mod ui;

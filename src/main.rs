@@ -16,6 +16,10 @@ fn main() -> ExitCode {
     if let Err(e) = credview::hygiene::harden() {
         eprintln!("warning: cannot disable core dumps: {e}");
     }
+    // Run by ssh as its askpass program: answer it, nothing else.
+    if credview::session::askpass::invoked() {
+        return credview::session::askpass::main();
+    }
     let args = Cli::parse();
     let source = Source::resolve(args.vault.as_deref(), |name| std::env::var_os(name));
     let mut stderr = std::io::stderr().lock();
@@ -23,7 +27,9 @@ fn main() -> ExitCode {
         .with_key_file(args.key_file.clone());
     let mut stdout = std::io::stdout().lock();
     let env = |name: &str| std::env::var_os(name);
-    let servers = args.ntp.clone();
+    // No servers, no network: `--ntp`, else the settings file's `ntp_servers`.
+    let configured_servers: Vec<String> = Vec::new();
+    let servers = cli::ntp_servers(&args.ntp, &configured_servers);
     let file_command =
         cli::run_file_command(args.command.as_ref(), &mut unlock, &mut stdout, &mut stderr)
             .or_else(|| cli::run_audit_command(&args, env, &mut stdout, &mut stderr))

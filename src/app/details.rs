@@ -4,7 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use zeroize::Zeroizing;
 
-use super::msg::{AuditRequest, Effect};
+use super::msg::{AuditRequest, Effect, SessionAudit};
 use super::say;
 use super::state::{
     App, Details, HotpToken, LATE_COPY_MILLIS, Level, PASSWORD_MILLIS, QR_MILLIS, ReasonPrompt,
@@ -12,6 +12,7 @@ use super::state::{
 };
 use crate::clipboard::Target;
 use crate::otp::Code;
+use crate::session::{Ended, Plan, Start, Supplied};
 use crate::vault::{Credential, HotpConfig};
 
 pub(super) fn open_details(app: &mut App) {
@@ -128,6 +129,10 @@ fn refusal(app: &App, action: Sensitive) -> Option<&'static str> {
                 TokenView::Hotp(_) => None,
             }
         }
+        Sensitive::SessionStart if !credential.access.start_session => {
+            Some("you may not start a session with this credential: your access does not allow it")
+        }
+        Sensitive::SessionStart => None,
         Sensitive::PasswordView | Sensitive::PasswordCopy => {
             if !credential.access.can_see_password() {
                 Some("you may not view this password: your access does not allow it")
@@ -149,14 +154,24 @@ pub(super) fn request(app: &mut App, action: Sensitive, effects: &mut Vec<Effect
     let Some(credential) = credential(app) else {
         return;
     };
-    let needs_reason = matches!(action, Sensitive::PasswordView | Sensitive::PasswordCopy)
-        && credential.access.require_reason;
+    let needs_reason = matches!(
+        action,
+        Sensitive::PasswordView | Sensitive::PasswordCopy | Sensitive::SessionStart
+    ) && credential.access.require_reason;
+    let session = (action == Sensitive::SessionStart).then(|| {
+        let start = Start::new(credential, Plan::new(credential, None));
+        SessionAudit {
+            host: start.plan.host.clone(),
+            supplied: start.supplied().secrets(),
+        }
+    });
     let request = AuditRequest {
         action,
         credential_id: credential.id,
         credential: credential.qualified_name(),
         reason: None,
         counter: None,
+        session,
     };
     if action == Sensitive::HotpAdvance {
         // The edge saves the counter and records the advance; the code waits for both.
@@ -268,6 +283,14 @@ pub(super) fn on_audited(app: &mut App, result: Result<(), String>, effects: &mu
                 details.qr_until = Some(now.plus_millis(QR_MILLIS));
             }
         }
+        Sensitive::SessionStart => {
+            if let Some(credential) = credential(app) {
+                let start = Start::new(credential, Plan::new(credential, None));
+                effects.push(Effect::StartSession(Box::new(start)));
+            }
+            // The session ends on the list, where its status line shows.
+            app.details = None;
+        }
     }
 }
 
@@ -299,6 +322,16 @@ pub(super) fn on_advanced(app: &mut App, id: u64, result: Result<(u64, HotpConfi
             Level::Info,
         );
     }
+}
+
+/// The terminal is back from a session: say how it ended and what the user had to answer.
+pub(super) fn on_session_ended(app: &mut App, ended: &Ended, supplied: Supplied) {
+    let level = match ended.result {
+        Ok(0) => Level::Info,
+        Ok(_) => Level::Warning,
+        Err(_) => Level::Error,
+    };
+    say(app, crate::session::summary(ended, supplied), level);
 }
 
 fn copy(app: &mut App, text: Zeroizing<String>, what: Sensitive, effects: &mut Vec<Effect>) {

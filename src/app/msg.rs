@@ -4,6 +4,7 @@ use zeroize::Zeroizing;
 use super::state::Sensitive;
 use crate::clipboard::Target;
 use crate::otp::Timestamp;
+use crate::session::{Ended, Start, Supplied};
 use crate::vault::{Credential, HotpConfig};
 
 /// Everything that can happen to the app. Time always arrives with the message.
@@ -32,6 +33,8 @@ pub enum Msg {
     Loaded(Vec<Credential>, bool),
     /// Go on with the search under way (`App::busy`); sent while no input waits.
     Work,
+    /// A session started by `Effect::StartSession` is over; the screen is ours again.
+    SessionEnded(Ended, Supplied, Timestamp),
     /// The background clock check measured the clock against the NTP servers.
     ClockChecked(super::clock::ClockCheck),
 }
@@ -46,6 +49,14 @@ pub struct AuditRequest {
     pub reason: Option<String>,
     /// An HOTP advance: the counter whose code is revealed (never the code).
     pub counter: Option<u64>,
+    /// For a session start: where to, and which kinds of secret credview supplies.
+    pub session: Option<SessionAudit>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionAudit {
+    pub host: Option<String>,
+    pub supplied: Vec<String>,
 }
 
 /// What the app asks the edges to do; `update` itself never does I/O.
@@ -63,6 +74,8 @@ pub enum Effect {
     },
     /// Give the terminal back to the shell until the user resumes (`fg`).
     Suspend,
+    /// Hand the terminal to ssh for a session, and take it back when it ends.
+    StartSession(Box<Start>),
     Quit,
 }
 
@@ -74,6 +87,7 @@ impl std::fmt::Debug for Effect {
             Self::Advance(request) => write!(f, "Advance({request:?})"),
             Self::ClearClipboard { target, .. } => write!(f, "ClearClipboard({target:?})"),
             Self::Suspend => f.write_str("Suspend"),
+            Self::StartSession(start) => write!(f, "StartSession({start:?})"),
             Self::Quit => f.write_str("Quit"),
         }
     }

@@ -122,6 +122,8 @@ pub enum Sensitive {
     QrDisplay,
     /// The next HOTP code: the counter is written to the vault first.
     HotpAdvance,
+    /// An SSH session with the password and code supplied (`start_session`).
+    SessionStart,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -59,6 +59,10 @@ pub fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::Loaded(credentials, done) => load::append(app, credentials, done),
         Msg::Work => search(app, true),
+        Msg::SessionEnded(ended, supplied, now) => {
+            app.now = now;
+            details::on_session_ended(app, &ended, supplied);
+        }
         Msg::ClockChecked(check) => super::clock::on_checked(app, check),
     }
     // Whatever message brought the time (a key can come past a step's end before the tick,
@@ -155,6 +159,14 @@ fn act(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         Action::CopyPassword => details::request(app, Sensitive::PasswordCopy, effects),
         Action::ShowQr => details::request(app, Sensitive::QrDisplay, effects),
         Action::NextCode => details::request(app, Sensitive::HotpAdvance, effects),
+        Action::StartSession => {
+            // From the list, through the selected credential's Details: a reason prompt
+            // and a refusal have their place there.
+            if app.details.is_none() {
+                details::open_details(app);
+            }
+            details::request(app, Sensitive::SessionStart, effects);
+        }
     }
 }
 

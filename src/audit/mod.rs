@@ -37,6 +37,7 @@ pub enum AuditAction {
     HotpAdvance,
     /// `verify` matched an HOTP code ahead of the counter and moved the counter past it.
     HotpResync,
+    SessionStart,
 }
 
 impl AuditAction {
@@ -58,6 +59,7 @@ impl AuditAction {
             Self::TotpRemoved => "totp_removed",
             Self::HotpAdvance => "hotp_advance",
             Self::HotpResync => "hotp_resync",
+            Self::SessionStart => "session_start",
         }
     }
 }
@@ -76,6 +78,12 @@ pub struct AuditRecord {
     /// HOTP records: the counter whose code was revealed (advance) or matched (resync).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub counter: Option<u64>,
+    /// A session's host (what ssh connected to).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host: Option<String>,
+    /// A session's secrets that credview supplied: "password", "totp"; never their values.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supplied: Option<Vec<String>>,
 }
 
 impl AuditRecord {
@@ -95,6 +103,8 @@ impl AuditRecord {
             credential: credential.into(),
             reason,
             counter: None,
+            host: None,
+            supplied: None,
         }
     }
 
@@ -104,6 +114,13 @@ impl AuditRecord {
             counter: Some(counter),
             ..self
         }
+    }
+
+    /// The record of a session start: where to, and which kinds of secret credview supplies.
+    pub fn with_session(mut self, host: Option<String>, supplied: Vec<String>) -> Self {
+        self.host = host;
+        self.supplied = Some(supplied);
+        self
     }
 
     pub fn of(

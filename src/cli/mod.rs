@@ -22,6 +22,7 @@ mod list;
 mod qr;
 mod render;
 mod secret_source;
+mod ssh;
 mod time;
 mod uri;
 mod verify;
@@ -36,7 +37,10 @@ pub use hotp::{CounterStore, ReadOnly};
 pub use qr::QrArgs;
 pub use render::RenderArgs;
 pub use secret_source::SecretArgs;
-pub use time::{TimeAction, TimeArgs, best_offset, corrected_clock, stored_correction};
+pub use ssh::SshArgs;
+pub use time::{
+    TimeAction, TimeArgs, best_offset, corrected_clock, ntp_servers, stored_correction,
+};
 pub use verify::VerifyArgs;
 
 #[derive(Debug, Parser)]
@@ -131,6 +135,8 @@ pub enum Command {
         #[command(subcommand)]
         command: TotpCommand,
     },
+    /// Start an SSH session to the credential's device, password and code supplied
+    Ssh(SshArgs),
     /// Check the clock against the --ntp servers (exit 0 fine, 1 codes at risk, 2 wrong);
     /// `sync` stores the offset for every code, `reset` removes it
     Time(TimeArgs),
@@ -149,6 +155,7 @@ impl Command {
             Self::Qr(args) => Some(&args.credential),
             Self::Verify(args) => Some(&args.credential),
             Self::Render(args) => Some(&args.credential),
+            Self::Ssh(args) => Some(&args.credential),
             _ => None,
         }
     }
@@ -298,7 +305,7 @@ pub fn run_command(
     command: &Command,
     vault: &Vault,
     counters: &mut dyn CounterStore,
-    clock: &dyn Clock,
+    clock: &(dyn Clock + Sync),
     audit: &mut dyn AuditLog,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -322,7 +329,7 @@ pub fn run_command(
             if hotp::checked_hotp(credential, err)?.is_some() {
                 if at.is_some() || *next {
                     return Err(Failure::usage(format!(
-                        "{} has an HOTP key: its codes follow a counter, not the clock, so                          --at and --next do not apply (--peek shows the code without advancing)",
+                        "{} has an HOTP key: its codes follow a counter, not the clock, so --at and --next do not apply (--peek shows the code without advancing)",
                         code::describe(credential)
                     )));
                 }
@@ -330,7 +337,7 @@ pub fn run_command(
             }
             if *peek {
                 return Err(Failure::usage(format!(
-                    "--peek is for HOTP keys; {} has a TOTP one, whose code does not change                      when shown",
+                    "--peek is for HOTP keys; {} has a TOTP one, whose code does not change when shown",
                     code::describe(credential)
                 )));
             }
@@ -347,6 +354,7 @@ pub fn run_command(
         Command::Render(args) => {
             return render::render(vault, args, counters, audit, clock, out, err);
         }
+        Command::Ssh(args) => return ssh::ssh(vault, args, audit, clock, err),
         Command::Audit(_) => {
             return Err(Failure::usage("audit reads the log, not the vault"));
         }

@@ -20,6 +20,7 @@ use crate::app::{App, Effect, Msg, apply, settle};
 use crate::audit::{AuditAction, AuditLog, AuditRecord};
 use crate::clipboard::Clipboard;
 use crate::clock::Clock;
+use crate::session::Patterns;
 use crate::vault::HotpConfig;
 
 pub use loader::{Loaded, Loader, read_vault};
@@ -54,6 +55,7 @@ pub fn audit_to<'a>(
             Sensitive::PasswordCopy => AuditAction::PasswordCopy,
             Sensitive::QrDisplay => AuditAction::QrDisplay,
             Sensitive::HotpAdvance => AuditAction::HotpAdvance,
+            Sensitive::SessionStart => AuditAction::SessionStart,
         };
         let mut record = AuditRecord::new(
             action,
@@ -64,6 +66,9 @@ pub fn audit_to<'a>(
         );
         if let Some(counter) = request.counter {
             record = record.with_counter(counter);
+        }
+        if let Some(session) = &request.session {
+            record = record.with_session(session.host.clone(), session.supplied.clone());
         }
         log.append(&record).map_err(|e| e.to_string())
     }
@@ -90,7 +95,8 @@ pub fn counters_in(
 /// The edges the app's effects reach.
 pub struct Edges<'a> {
     pub clipboard: &'a mut dyn Clipboard,
-    pub clock: &'a dyn Clock,
+    /// Shared with the thread that answers a session's prompts.
+    pub clock: &'a (dyn Clock + Sync),
     pub audit: Audit<'a>,
     pub counters: Counters<'a>,
     /// The rest of the vault, while it is still being read.
@@ -151,6 +157,23 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
                             height: size.height,
                         });
                     }
+                    Effect::StartSession(start) => {
+                        // The key reader must not take the session's keystrokes: it stops
+                        // before ssh starts and a new one begins after.
+                        drop(events);
+                        settle_key_reader();
+                        let supplied = start.supplied();
+                        let ended = session.hand_over(|| {
+                            crate::session::run(&start, Patterns::default(), clock)
+                        })?;
+                        events = EventStream::new();
+                        let size = session.terminal.size()?;
+                        pending.push_front(Msg::SessionEnded(ended, supplied, clock.now()));
+                        pending.push_front(Msg::Resize {
+                            width: size.width,
+                            height: size.height,
+                        });
+                    }
                     Effect::Audit(request) => {
                         pending.push_front(Msg::Audited(audit(&request), clock.now()));
                     }
@@ -197,7 +220,8 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
                 .draw(|frame| crate::ui::render(&app, frame))?;
         }
 
-        let wake = app.next_wakeup();
+        // The app's times are the (possibly corrected) clock's; the timer runs on the system's.
+        let wake = app.next_wakeup().map(|at| clock.to_system(at));
         let timer = async {
             match wake {
                 Some(at) => timer.sleep_until(at).await,
@@ -255,6 +279,12 @@ fn take_event(
         pending.push_back(msg);
     }
     true
+}
+
+/// Waits until crossterm's reader thread, told to stop when its stream was dropped, has let
+/// go of the terminal: it holds the reader's lock while it polls, and so does this poll.
+fn settle_key_reader() {
+    let _ = crossterm::event::poll(std::time::Duration::ZERO);
 }
 
 async fn next_batch(loader: &mut Option<Loader>) -> Option<Loaded> {

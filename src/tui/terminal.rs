@@ -83,6 +83,16 @@ impl Session {
     pub fn suspend(&mut self) -> io::Result<()> {
         Ok(())
     }
+
+    /// Runs `f` with the terminal as the shell left it (a session in it), then takes it back.
+    pub fn hand_over<T>(&mut self, f: impl FnOnce() -> T) -> io::Result<T> {
+        restore();
+        let result = f();
+        enter()?;
+        // What ran drew over the screen: forget what ratatui thinks is there.
+        self.terminal.clear()?;
+        Ok(result)
+    }
 }
 
 impl Drop for Session {

@@ -175,17 +175,28 @@ fn title_bar(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         format!("{busy}{total} credentials ")
     };
-    // The corrected time is what every code on screen is for: said before the count.
-    let count = match app.clock.title() {
-        Some(corrected) => format!("{corrected} · {count}"),
-        None => count,
-    };
     let mut left = vec![
         Span::styled(" credview ", theme::title()),
         Span::styled("· Credentials > All · ", theme::title_dim()),
     ];
     let width = usize::from(area.width);
     let fixed: usize = left.iter().map(Span::width).sum();
+    // The corrected time is what every code on screen is for: said before the count, in
+    // full where there is room, shortened where there is less, and never over the count.
+    let count = app
+        .clock
+        .title()
+        .map(|full| {
+            [
+                full.clone(),
+                full.replacen("clock corrected by", "clock", 1),
+            ]
+        })
+        .into_iter()
+        .flatten()
+        .map(|corrected| format!("{corrected} · {count}"))
+        .find(|both| fixed + both.width() <= width)
+        .unwrap_or(count);
     // A long path gives way to the count, which matters more.
     let room = width.saturating_sub(fixed + count.width() + 1);
     let name = fit(&app.vault_name, room.min(app.vault_name.width()));

@@ -28,6 +28,7 @@ mod mouse;
 mod navigation;
 mod open_close;
 mod sensitive;
+mod session;
 mod status;
 mod token;
 mod token_bar;
