@@ -15,9 +15,10 @@ mod code;
 mod counters;
 mod crypt;
 mod doctor;
-mod import;
 mod enrol;
+mod export;
 pub mod hotp;
+mod import;
 mod list;
 mod qr;
 mod render;
@@ -31,9 +32,10 @@ pub use audit::{AuditArgs, run_audit_command};
 pub use code::code;
 pub use counters::VaultCounters;
 pub use crypt::{DecryptArgs, EncryptArgs};
-pub use import::ImportArgs;
 pub use enrol::{AddArgs, InitArgs, TotpCommand};
+pub use export::{ExportArgs, ExportFormat};
 pub use hotp::{CounterStore, ReadOnly};
+pub use import::ImportArgs;
 pub use qr::QrArgs;
 pub use render::RenderArgs;
 pub use secret_source::SecretArgs;
@@ -144,6 +146,8 @@ pub enum Command {
     Doctor,
     /// Add the accounts of other authenticators' exports to the vault, in one write
     Import(ImportArgs),
+    /// Write the vault's codes for another authenticator (Key URIs, Aegis, Google)
+    Export(ExportArgs),
 }
 
 impl Command {
@@ -348,6 +352,7 @@ pub fn run_command(
         }
         Command::Uri { credential } => return uri::uri(vault, credential, audit, clock, out, err),
         Command::Qr(args) => return qr::qr(vault, args, audit, clock, out, err),
+        Command::Export(args) => return export::export(vault, args, audit, clock, out, err),
         Command::Verify(args) => {
             return verify::verify(vault, args, counters, clock, audit, out, err);
         }

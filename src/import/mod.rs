@@ -12,6 +12,7 @@ mod bitwarden;
 mod csv_table;
 mod ente;
 mod entry;
+pub mod export;
 mod freeotp;
 mod google;
 mod json;
