@@ -53,7 +53,7 @@ lane app_update secret_base32 template_render &
 lane vault_parse key_uri
 wait
 
-for target in app_update vault_parse secret_base32 key_uri template_render; do
+for target in app_update vault_parse secret_base32 key_uri template_render import_any; do
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "logs/$target.log")
     rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "logs/$target.log")
     found=$(grep -c "panicked\|ERROR: libFuzzer" "logs/$target.log" || true)

@@ -13,12 +13,13 @@ const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 type Check = fn(&[u8]);
 
-const TARGETS: [(&str, Check); 5] = [
+const TARGETS: [(&str, Check); 6] = [
     ("vault_parse", fuzz_checks::vault_parse),
     ("secret_base32", fuzz_checks::secret_base32),
     ("key_uri", fuzz_checks::key_uri),
     ("template_render", fuzz_checks::template_render),
     ("app_update", fuzz_checks::app::app_update),
+    ("import_any", fuzz_checks::import::import_any),
 ];
 
 fn files_in(dir: &Path) -> Vec<PathBuf> {
@@ -74,7 +75,8 @@ mod corpus {
         secret_base32,
         key_uri,
         template_render,
-        app_update
+        app_update,
+        import_any
     );
 }
 
@@ -118,6 +120,23 @@ proptest! {
         0..64,
     )) {
         fuzz_checks::vault_parse(parts.concat().as_bytes());
+    }
+
+    /// Bytes that look like an export: the formats' keys and values, JSON and CSV punctuation.
+    #[test]
+    fn import_any_holds(parts in proptest::collection::vec(
+        prop::sample::select(vec![
+            "{", "}", "[", "]", ",", ":", "\"header\"", "\"db\"", "\"entries\"", "\"info\"",
+            "\"secret\"", "\"JBSWY3DP\"", "\"type\"", "\"totp\"", "\"hotp\"", "\"steam\"",
+            "\"digits\"", "9", "-1", "\"services\"", "\"schemaVersion\"", "\"tokens\"",
+            "[-128, 127]", "\"items\"", "\"login\"", "\"totp\"", "\"content\"", "\"uri\"",
+            "otpauth://totp/a:b?secret=JBSWY3DP&counter=18446744073709551616",
+            "otpauth-migration://offline?data=", "CiAB", "%2B", "\n", "\"",
+            "login_totp,name", "Group,Title,Username,TOTP", "null", "\u{1b}",
+        ]),
+        0..48,
+    )) {
+        fuzz_checks::import::import_any(parts.concat().as_bytes());
     }
 
     #[test]
