@@ -3,7 +3,10 @@
 use credview::import::{self, FORMATS, Input};
 
 pub fn import_any(data: &[u8]) {
-    let input = Input { name: "fuzz", bytes: data };
+    let input = Input {
+        name: "fuzz",
+        bytes: data,
+    };
     // No password: an encrypted export stops before any key derivation.
     let mut no_password = |_: &str| Err("no password in fuzzing".to_owned());
     let _ = import::detect(&input);
