@@ -351,3 +351,88 @@ fn bad_inputs_are_one_line_exit_2_and_change_nothing() {
         );
     }
 }
+
+/// The terminal drawing as a picture: each character is one module wide and two tall; a
+/// drawn half is a light module (white), a blank one dark.
+fn drawing_to_png(lab: &Lab, lines: &[&str], name: &str) {
+    const SCALE: usize = 4;
+    let width = lines.iter().map(|l| l.chars().count()).max().unwrap();
+    let height = lines.len() * 2;
+    let mut grey = vec![0u8; width * SCALE * height * SCALE];
+    for (row, line) in lines.iter().enumerate() {
+        for (x, ch) in line.chars().enumerate() {
+            let (top, bottom) = match ch {
+                '█' => (true, true),
+                '▀' => (true, false),
+                '▄' => (false, true),
+                _ => (false, false),
+            };
+            for (half, light) in [(0, top), (1, bottom)] {
+                for dy in 0..SCALE {
+                    for dx in 0..SCALE {
+                        let y = (row * 2 + half) * SCALE + dy;
+                        grey[y * width * SCALE + x * SCALE + dx] = if light { 255 } else { 0 };
+                    }
+                }
+            }
+        }
+    }
+    write_png(
+        lab,
+        name,
+        (width * SCALE) as u32,
+        (height * SCALE) as u32,
+        &grey,
+    );
+}
+
+#[test]
+fn exported_google_qr_codes_scan_with_zbarimg_and_import_back() {
+    let lab = Lab::new();
+    lab.write("v.json", EMPTY.as_bytes());
+    let uris: Vec<String> = (0..12)
+        .map(|n| {
+            let secret =
+                data_encoding::BASE32_NOPAD.encode(format!("secret number {n:02}!").as_bytes());
+            format!("otpauth://totp/Site%20{n}:user{n}%40example.com?secret={secret}")
+        })
+        .collect();
+    lab.write("in.txt", uris.join("\n").as_bytes());
+    ok(&run(&lab, &["import", "in.txt"]));
+    let drawing = ok(&run(
+        &lab,
+        &["export", "--format", "google", "--qr", "--yes"],
+    ));
+    let mut scanned = Vec::new();
+    let mut code: Vec<&str> = Vec::new();
+    for line in drawing.lines() {
+        if line.trim_start().starts_with("code ") {
+            assert!(line.contains("of 2"), "{line}");
+            let name = format!("code{}.png", scanned.len());
+            drawing_to_png(&lab, &code, &name);
+            let zbar = Command::new("zbarimg")
+                .args(["--raw", "-q"])
+                .arg(lab.path(&name))
+                .output()
+                .expect("zbarimg is installed");
+            let text = String::from_utf8(zbar.stdout).unwrap();
+            assert!(
+                text.starts_with("otpauth-migration://offline?data="),
+                "{text}"
+            );
+            scanned.push(text.trim().to_owned());
+            code.clear();
+        } else if !line.trim().is_empty() {
+            code.push(line);
+        }
+    }
+    assert_eq!(scanned.len(), 2, "12 accounts make two codes of at most 10");
+    let other = Lab::new();
+    other.write("v.json", EMPTY.as_bytes());
+    other.write("scanned.txt", scanned.join("\n").as_bytes());
+    let table = ok(&run(&other, &["import", "scanned.txt"]));
+    assert_eq!(table.matches("scanned.txt line 1").count(), 10, "{table}");
+    assert_eq!(table.matches("scanned.txt line 2").count(), 2, "{table}");
+    let (a, b) = (vault(&lab), vault(&other));
+    assert_eq!(a["credentials"], b["credentials"]);
+}
