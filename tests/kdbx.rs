@@ -165,3 +165,84 @@ fn wrong_password_and_writes_are_one_line_and_exit_2() {
     );
     assert_eq!(std::fs::read(lab.path(&dbs[1])).unwrap(), before);
 }
+
+/// The screen of a tmux session of our own, polled until it shows every needle (10 s at most).
+fn screen_with(socket: &str, needles: &[&str]) -> String {
+    let mut screen = String::new();
+    for _ in 0..100 {
+        let output = Command::new("tmux")
+            .args([
+                "-u",
+                "-f",
+                "/dev/null",
+                "-L",
+                socket,
+                "capture-pane",
+                "-p",
+                "-t",
+                "kdbx",
+            ])
+            .output()
+            .unwrap();
+        screen = String::from_utf8_lossy(&output.stdout).into_owned();
+        if needles.iter().all(|n| screen.contains(n)) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    screen
+}
+
+#[test]
+fn the_tui_lists_the_database_and_shows_a_token() {
+    let lab = Lab::new();
+    let dbs = databases(&lab);
+    let pass = lab.passphrase_file("pass", PASSWORD);
+    let socket = format!("credview-kdbx-{}", std::process::id());
+    let tmux = |args: &[&str]| {
+        Command::new("tmux")
+            .args(["-u", "-f", "/dev/null", "-L", &socket])
+            .args(args)
+            .env("HOME", lab.path("."))
+            .env("CREDVIEW_PASSPHRASE_FILE", &pass)
+            .env("LANG", "C.UTF-8")
+            .env("TERM", "xterm-256color")
+            .env_remove("TMUX")
+            .status()
+            .expect("tmux is installed")
+    };
+    let vault = lab.path(&dbs[1]).display().to_string();
+    let started = tmux(&[
+        "new-session",
+        "-d",
+        "-s",
+        "kdbx",
+        "-x",
+        "120",
+        "-y",
+        "40",
+        "--",
+        common::BIN,
+        "--no-audit",
+        "--vault",
+        &vault,
+    ]);
+    assert!(started.success());
+    let list = screen_with(
+        &socket,
+        &["Servers/Linux", "wiki.example.com", "db primary"],
+    );
+    let details = if list.contains("Servers/Linux") {
+        tmux(&["send-keys", "-t", "kdbx", "Enter"]);
+        screen_with(&socket, &["Token OTP"])
+    } else {
+        String::new()
+    };
+    tmux(&["send-keys", "-t", "kdbx", "Escape", "q"]);
+    tmux(&["kill-server"]);
+    assert!(
+        list.contains("Servers/Linux") && list.contains("wiki.example.com"),
+        "{list}"
+    );
+    assert!(details.contains("Token OTP"), "{details}");
+}

@@ -153,7 +153,7 @@ fn credential(entry: &Entry, path: &[&str], id: u64) -> Value {
         notes.push(text.to_owned());
     }
     if !notes.is_empty() {
-        object.insert("notes".into(), json!(notes.join("\n")));
+        object.insert("notes".into(), json!(notes.join(" · ")));
     }
     Value::Object(object)
 }
