@@ -246,3 +246,42 @@ fn the_tui_lists_the_database_and_shows_a_token() {
     );
     assert!(details.contains("Token OTP"), "{details}");
 }
+
+#[test]
+fn a_database_imports_into_a_json_vault() {
+    let lab = Lab::new();
+    let dbs = databases(&lab);
+    lab.write("v.json", b"{\"version\": 1, \"credentials\": []}\n");
+    let pass = lab.passphrase_file("pw", PASSWORD);
+    let pass = pass.display().to_string();
+    for db in &dbs {
+        let output = run(
+            &lab,
+            &["--vault", "v.json", "import", db, "--password-file", &pass],
+        );
+        let table = stdout(&output);
+        assert!(String::from_utf8_lossy(&output.stderr).contains("KeePassXC database"));
+        assert!(
+            table.contains("added as id") || table.contains("skipped"),
+            "{table}"
+        );
+    }
+    let vault: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(lab.path("v.json")).unwrap()).unwrap();
+    let text = vault.to_string();
+    assert_eq!(vault["credentials"].as_array().unwrap().len(), 2, "{text}");
+    assert!(
+        text.contains("\"Servers/Linux\"") && text.contains("jørn@wiki"),
+        "{text}"
+    );
+    let path = lab.path(&dbs[0]).display().to_string();
+    let same = (0..3).any(|_| {
+        let ours = stdout(&run(&lab, &["--vault", "v.json", "code", "2"]));
+        let theirs = keepassxc(
+            &["show", "-q", "-t", &path, "Servers/Linux/db primary"],
+            &format!("{PASSWORD}\n"),
+        );
+        ours.trim() == theirs.trim()
+    });
+    assert!(same);
+}

@@ -16,6 +16,7 @@ pub mod export;
 mod freeotp;
 mod google;
 mod json;
+mod keepassxc;
 mod keepassxc_csv;
 pub mod migration;
 mod otpauth;
@@ -73,6 +74,7 @@ pub trait Format: Sync {
 /// Every format, most specific first (detection takes the first that matches).
 pub static FORMATS: &[&dyn Format] = &[
     &qr_image::Pictures,
+    &keepassxc::Keepassxc,
     &google::Google,
     &aegis::Aegis,
     &twofas::TwoFas,
@@ -118,7 +120,7 @@ pub fn detect(input: &Input) -> Result<&'static dyn Format, ImportError> {
             ImportError::new(
                 "unknown format: not a Key URI list, Google Authenticator export (text or PNG \
                  QR code), Aegis, andOTP, 2FAS, Bitwarden, FreeOTP+, Proton Authenticator, \
-                 Ente Auth or KeePassXC CSV export; name it with --format",
+                 Ente Auth, KeePassXC database or CSV export; name it with --format",
             )
         })
 }
