@@ -47,6 +47,19 @@ pub fn since_epoch(time: SystemTime) -> Result<Timestamp, BeforeEpoch> {
     }
 }
 
+/// The system clock plus the correction `credview time sync` stored: what every code is
+/// computed for once the machine's clock is known to be off.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CorrectedClock {
+    pub offset_millis: i64,
+}
+
+impl Clock for CorrectedClock {
+    fn now(&self) -> Timestamp {
+        SystemClock.now().offset_by_millis(self.offset_millis)
+    }
+}
+
 /// A clock that says what it is told, for tests and `--at`.
 #[derive(Debug, Clone, Copy)]
 pub struct FixedClock(pub Timestamp);

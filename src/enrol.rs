@@ -31,15 +31,33 @@ pub enum EnrolError {
 
 /// The Key URI an authenticator app needs: label `issuer:username@hostname`, where the issuer
 /// is the one the credential's own Key URI named, else its hostname, else none.
+/// An HOTP key's URI carries the stored counter: the next code an app shows is the next one
+/// credview would.
 pub fn key_uri(credential: &Credential) -> Option<KeyUri> {
-    let totp = credential.totp.as_ref()?;
-    let issuer =
-        non_empty(totp.issuer.as_deref()).or(non_empty(credential.device.hostname.as_deref()));
+    let (secret, params, counter, issuer) = match (&credential.totp, &credential.hotp) {
+        (Some(totp), _) => (&totp.secret, totp.params, None, totp.issuer.as_deref()),
+        (None, Some(hotp)) => {
+            let params = Params {
+                algorithm: hotp.algorithm,
+                digits: hotp.digits,
+                ..Params::default()
+            };
+            (
+                &hotp.secret,
+                params,
+                Some(hotp.counter),
+                hotp.issuer.as_deref(),
+            )
+        }
+        (None, None) => return None,
+    };
+    let issuer = non_empty(issuer).or(non_empty(credential.device.hostname.as_deref()));
     Some(KeyUri {
         issuer: issuer.map(str::to_owned),
         account: credential.qualified_name(),
-        secret: totp.secret.clone(),
-        params: totp.params,
+        secret: secret.clone(),
+        params,
+        counter,
     })
 }
 
@@ -50,6 +68,13 @@ fn non_empty(text: Option<&str>) -> Option<&str> {
 /// A warning when the settings differ from what most apps assume (SHA1, 6 digits, 30 s):
 /// apps that ignore the URI's parameters then show codes that never match.
 pub fn non_default_warning(params: &Params) -> Option<String> {
+    if params.is_steam() {
+        return Some(
+            "a Steam Guard key: only apps that know Steam codes (KeePassXC, Aegis, ...) show \
+             the right ones"
+                .to_owned(),
+        );
+    }
     let defaults = Params::default();
     let mut differences = Vec::new();
     if params.algorithm != Algorithm::Sha1 {
@@ -182,7 +207,9 @@ mod tests {
                 secret: Secret::from_base32("JBSWY3DPEHPK3PXP").unwrap(),
                 params: Params::new(Algorithm::Sha256, 8, 60).unwrap(),
                 issuer: issuer.map(Into::into),
+                time_offset: 0,
             })),
+            hotp: None,
             access: Access::default(),
             last_view: None,
             expiration: None,

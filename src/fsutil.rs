@@ -26,6 +26,32 @@ pub fn write_atomically(path: &Path, bytes: &[u8], force: bool) -> io::Result<()
     sync_folder(&folder)
 }
 
+/// Replaces `path` with `bytes` the same way (temporary file, fsync, rename, folder fsync),
+/// after keeping `previous` (the bytes being replaced) as `backup`, itself written atomically.
+/// `before_rename` runs when both are on disk and the rename is all that is left. On any
+/// error `path` is as it was and the temporary file is removed.
+pub fn replace_keeping_backup(
+    path: &Path,
+    bytes: &[u8],
+    backup: &Path,
+    previous: &[u8],
+    before_rename: &dyn Fn(),
+) -> io::Result<()> {
+    let folder = folder_of(path);
+    let (temp, file) = create_temp(&folder, path)?;
+    let written = fill(file, bytes)
+        .and_then(|()| write_atomically(backup, previous, true))
+        .and_then(|()| {
+            before_rename();
+            fs::rename(&temp, path)
+        });
+    if let Err(error) = written {
+        let _ = fs::remove_file(&temp);
+        return Err(error);
+    }
+    sync_folder(&folder)
+}
+
 /// Opens `path` for appending, creating it with mode 0600 (for logs such as the audit log).
 pub fn open_private_append(path: &Path) -> io::Result<File> {
     private_options().append(true).create(true).open(path)
@@ -150,6 +176,25 @@ mod tests {
         fs::write(path.join("inside"), b"x").unwrap();
         assert!(write_atomically(&path, b"new", true).is_err());
         assert_eq!(names(dir.path()), ["taken"]);
+    }
+
+    #[test]
+    fn replacing_keeps_the_previous_bytes_as_a_private_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v.json");
+        let backup = dir.path().join("v.json.bak");
+        fs::write(&path, b"old").unwrap();
+        replace_keeping_backup(&path, b"new", &backup, b"old", &|| {
+            assert_eq!(fs::read(dir.path().join("v.json")).unwrap(), b"old");
+        })
+        .unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"new");
+        assert_eq!(fs::read(&backup).unwrap(), b"old");
+        for file in [&path, &backup] {
+            let mode = fs::metadata(file).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600);
+        }
+        assert_eq!(names(dir.path()), ["v.json", "v.json.bak"]);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use clap::Parser;
 use credview::app::{App, Msg, Settings};
 use credview::cli::{self, Cli, Command, Failure};
 use credview::clipboard::SystemClipboard;
-use credview::clock::{Clock, SystemClock};
+use credview::clock::{Clock, CorrectedClock, SystemClock};
 use credview::tui;
 use credview::unlock::Unlock;
 use credview::vault::{Source, VaultText};
@@ -21,12 +21,12 @@ fn main() -> ExitCode {
     let mut stderr = std::io::stderr().lock();
     let mut unlock = Unlock::new(&args.identity, |name| std::env::var_os(name));
     let mut stdout = std::io::stdout().lock();
+    let env = |name: &str| std::env::var_os(name);
+    let servers = args.ntp.clone();
     let file_command =
         cli::run_file_command(args.command.as_ref(), &mut unlock, &mut stdout, &mut stderr)
-            .or_else(|| {
-                let env = |name: &str| std::env::var_os(name);
-                cli::run_audit_command(&args, env, &mut stdout, &mut stderr)
-            });
+            .or_else(|| cli::run_audit_command(&args, env, &mut stdout, &mut stderr))
+            .or_else(|| cli::run_time_command(&args, &servers, env, &mut stdout, &mut stderr));
     drop(stdout);
     if let Some(result) = file_command {
         return finish(result, &mut stderr);
@@ -37,13 +37,38 @@ fn main() -> ExitCode {
             return finish(Err(Failure::usage(e.to_string())), &mut stderr);
         }
     }
+    // Every code is for the system clock plus the correction `credview time sync` stored.
+    let correction = cli::stored_correction(env, &mut stderr);
+    let clock = cli::corrected_clock(correction.as_ref());
     let mut audit_log = credview::audit::open(args.audit.as_deref(), args.no_audit, |name| {
         std::env::var_os(name)
     });
+    let mut stdout = std::io::stdout().lock();
+    let write_command = cli::run_write_command(
+        &args,
+        &source,
+        &mut unlock,
+        audit_log.as_mut(),
+        &clock,
+        &mut stdout,
+        &mut stderr,
+    );
+    drop(stdout);
+    if let Some(result) = write_command {
+        return finish(result, &mut stderr);
+    }
     // The screen shows the first credentials while the rest are read; commands want them all.
     if args.command.is_none() && std::io::stdout().is_terminal() {
-        let result = cli::open_text_with(&source, &mut unlock, &mut stderr)
-            .and_then(|text| run_tui(text, &source, audit_log.as_mut()));
+        let result = cli::open_text_with(&source, &mut unlock, &mut stderr).and_then(|text| {
+            run_tui(
+                text,
+                &source,
+                &mut unlock,
+                &clock,
+                servers,
+                audit_log.as_mut(),
+            )
+        });
         return finish(result, &mut stderr);
     }
     let vault = match args.command.as_ref().and_then(Command::credential) {
@@ -55,10 +80,12 @@ fn main() -> ExitCode {
             Some(command) => {
                 let mut stdout = std::io::stdout().lock();
                 let audit = audit_log.as_mut();
+                let mut counters = cli::VaultCounters::new(&source, &mut unlock);
                 cli::run_command(
                     command,
                     &vault,
-                    &SystemClock,
+                    &mut counters,
+                    &clock,
                     audit,
                     &mut stdout,
                     &mut stderr,
@@ -69,7 +96,16 @@ fn main() -> ExitCode {
                 let mut stdout = std::io::stdout().lock();
                 let list = Command::List { json: false };
                 let audit = audit_log.as_mut();
-                cli::run_command(&list, &vault, &SystemClock, audit, &mut stdout, &mut stderr)
+                let mut counters = cli::ReadOnly;
+                cli::run_command(
+                    &list,
+                    &vault,
+                    &mut counters,
+                    &clock,
+                    audit,
+                    &mut stdout,
+                    &mut stderr,
+                )
             }
         }
     });
@@ -79,20 +115,27 @@ fn main() -> ExitCode {
 fn run_tui(
     text: VaultText,
     source: &Source,
+    keys: &mut Unlock,
+    clock: &CorrectedClock,
+    servers: Vec<String>,
     audit_log: &mut dyn credview::audit::AuditLog,
 ) -> Result<(), Failure> {
-    let clock = SystemClock;
     let (first, rest) =
         tui::read_vault(source.name(), text).map_err(|e| Failure::usage(e.to_string()))?;
     let mut app = App::loading(source.name(), Settings::default(), clock.now());
+    app.clock.correction_millis = clock.offset_millis;
     credview::app::update(&mut app, Msg::Loaded(first, rest.is_none()));
     let mut clipboard = SystemClipboard::new(Box::new(std::io::stdout()));
-    let mut audit = tui::audit_to(audit_log, &clock);
+    let mut audit = tui::audit_to(audit_log, clock);
+    let mut store = cli::VaultCounters::new(source, keys);
+    let mut counters = tui::counters_in(&mut store);
     let edges = tui::Edges {
         clipboard: &mut clipboard,
-        clock: &clock,
+        clock,
         audit: &mut audit,
+        counters: &mut counters,
         vault: rest,
+        clock_checks: tui::clock_check::start(servers),
     };
     tui::run(app, edges).map_err(|failed| match failed {
         tui::Failed::Terminal(e) => Failure::usage(format!("the terminal failed: {e}")),

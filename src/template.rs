@@ -8,7 +8,7 @@ use std::fmt;
 
 use zeroize::Zeroizing;
 
-use crate::otp::{Timestamp, Totp};
+use crate::otp::{Code, Timestamp, Totp};
 use crate::vault::Credential;
 
 /// What a tag stands for.
@@ -94,6 +94,8 @@ pub struct Values<'a> {
     pub additional: &'a str,
     pub password: Option<&'a str>,
     pub totp: Option<Totp>,
+    /// A code decided already (an HOTP code whose counter was advanced): used as it is.
+    pub code: Option<Code>,
 }
 
 impl<'a> Values<'a> {
@@ -108,6 +110,7 @@ impl<'a> Values<'a> {
             additional: text(&credential.additional),
             password: None,
             totp: None,
+            code: None,
         }
     }
 }
@@ -204,6 +207,9 @@ impl Template {
         min_validity_secs: Option<u64>,
     ) -> Result<Rendered, RenderError> {
         let code = match (&values.totp, self.needs_token()) {
+            (_, true) if values.code.is_some() => {
+                values.code.map(|code| Zeroizing::new(code.to_string()))
+            }
             (Some(totp), true) => {
                 if let Some(min) = min_validity_secs {
                     if min >= totp.period_secs() {
@@ -272,6 +278,7 @@ mod tests {
                 &Secret::from_bytes(b"12345678901234567890".to_vec()),
                 Params::new(crate::otp::Algorithm::Sha1, 8, 30).unwrap(),
             )),
+            code: None,
         }
     }
 

@@ -9,7 +9,7 @@ use age::secrecy::{ExposeSecret, SecretString};
 use zeroize::Zeroizing;
 
 use crate::prompt::{Prompt, Tty};
-use crate::vault::encrypted::{Identities, Keys, Lock};
+use crate::vault::encrypted::{Identities, Keys, Lock, Recipients};
 
 pub const PASSPHRASE_FILE: &str = "CREDVIEW_PASSPHRASE_FILE";
 
@@ -17,6 +17,9 @@ pub struct Unlock {
     identity_files: Vec<PathBuf>,
     passphrase_file: Option<PathBuf>,
     prompt: Box<dyn Prompt>,
+    /// A typed passphrase, kept (wiped on drop) so that writing the vault back does not ask
+    /// again, and cannot be given a different one by mistake.
+    typed: Option<SecretString>,
 }
 
 impl Unlock {
@@ -28,6 +31,7 @@ impl Unlock {
                 .filter(|v| !v.is_empty())
                 .map(PathBuf::from),
             prompt: Box::new(Tty),
+            typed: None,
         }
     }
 
@@ -51,12 +55,7 @@ impl Unlock {
                 .collect::<Result<_, _>>()
                 .map(Lock::Recipients);
         }
-        if !self.identity_files.is_empty() {
-            let mut all = Vec::new();
-            for path in &self.identity_files {
-                let file = identity_file(path)?;
-                all.extend(file.to_recipients().map_err(|e| identity_error(path, &e))?);
-            }
+        if let Some(all) = self.recipients()? {
             return Ok(Lock::Recipients(all));
         }
         if let Some(path) = &self.passphrase_file {
@@ -77,9 +76,25 @@ impl Keys for Unlock {
         if let Some(path) = &self.passphrase_file {
             return read_passphrase_file(path);
         }
+        if let Some(typed) = &self.typed {
+            return Ok(typed.clone());
+        }
         let passphrase = self.prompt.ask(&format!("Passphrase for {origin}: "))?;
         refuse_empty(&passphrase)?;
+        self.typed = Some(passphrase.clone());
         Ok(passphrase)
+    }
+
+    fn recipients(&mut self) -> Result<Option<Recipients>, String> {
+        if self.identity_files.is_empty() {
+            return Ok(None);
+        }
+        let mut all = Vec::new();
+        for path in &self.identity_files {
+            let file = identity_file(path)?;
+            all.extend(file.to_recipients().map_err(|e| identity_error(path, &e))?);
+        }
+        Ok(Some(all))
     }
 
     fn identities(&mut self) -> Result<Option<Identities>, String> {

@@ -296,7 +296,9 @@ fn panic_child() {
         clipboard: &mut clipboard,
         clock: &clock,
         audit: &mut audit,
+        counters: &mut credview::tui::no_counters,
         vault: None,
+        clock_checks: None,
     };
     let _ = credview::tui::run(app, edges);
 }

@@ -91,6 +91,7 @@ proptest! {
             account,
             secret: Secret::from_bytes(bytes),
             params,
+            counter: None,
         };
         let text = uri.to_uri();
         let parsed = KeyUri::parse(&text);
@@ -151,6 +152,7 @@ fn key_uri_keeps_a_colon_in_an_account_without_issuer() {
             account: account.to_owned(),
             secret: Secret::from_base32("JBSWY3DPEHPK3PXP").unwrap(),
             params: Params::default(),
+            counter: None,
         };
         let text = uri.to_uri();
         assert_eq!(KeyUri::parse(&text).as_ref(), Ok(&uri), "{}", text.as_str());

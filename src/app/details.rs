@@ -7,25 +7,33 @@ use zeroize::Zeroizing;
 use super::msg::{AuditRequest, Effect};
 use super::say;
 use super::state::{
-    App, Details, LATE_COPY_MILLIS, Level, PASSWORD_MILLIS, QR_MILLIS, ReasonPrompt, Sensitive,
-    Token, TokenView,
+    App, Details, HotpToken, LATE_COPY_MILLIS, Level, PASSWORD_MILLIS, QR_MILLIS, ReasonPrompt,
+    Sensitive, Token, TokenView,
 };
 use crate::clipboard::Target;
-use crate::vault::Credential;
+use crate::otp::Code;
+use crate::vault::{Credential, HotpConfig};
 
 pub(super) fn open_details(app: &mut App) {
     let Some(index) = app.rows.credential_at(app.selected) else {
         return;
     };
     let credential = &app.vault.credentials[index];
-    let token = match &credential.totp {
-        None => TokenView::NoTotp,
-        Some(_) if !credential.access.can_see_token() => TokenView::NoPermission,
-        Some(totp) => TokenView::Code(Box::new(Token::new(
+    let token = match (&credential.totp, &credential.hotp) {
+        (None, None) => TokenView::NoTotp,
+        _ if !credential.access.can_see_token() => TokenView::NoPermission,
+        (Some(totp), _) => TokenView::Code(Box::new(Token::new(
             totp.generator(),
             app.now,
             totp.is_short().then(|| totp.secret.bits()),
         ))),
+        (None, Some(hotp)) => TokenView::Hotp(HotpToken {
+            counter: hotp.counter,
+            shown: None,
+            advancing: false,
+            digits: hotp.digits,
+            short_secret_bits: hotp.is_short().then(|| hotp.secret.bits()),
+        }),
     };
     app.filter_editing = false;
     app.details = Some(Details::new(index, token));
@@ -57,9 +65,30 @@ fn shown_token(app: &mut App) -> Option<&mut Token> {
     }
 }
 
+/// The code `c` copies: the TOTP code of now, or the HOTP code `n` revealed.
+fn code_to_copy(app: &mut App) -> Option<Code> {
+    match &app.details.as_ref()?.token {
+        TokenView::Code(token) => Some(token.code),
+        TokenView::Hotp(hotp) => hotp.shown.map(|(_, code)| code),
+        _ => None,
+    }
+}
+
+fn hotp_token(app: &mut App) -> Option<&mut HotpToken> {
+    match app.details.as_mut()?.token {
+        TokenView::Hotp(ref mut hotp) => Some(hotp),
+        _ => None,
+    }
+}
+
 /// `r`: swap in the new code only once its step has begun, as the PAM console does.
 pub(super) fn refresh(app: &mut App) {
     let now = app.now;
+    if hotp_token(app).is_some() {
+        let text = "HOTP codes do not expire: n gives the next one (the counter is saved first)";
+        say(app, text.to_owned(), Level::Info);
+        return;
+    }
     let Some(token) = shown_token(app) else {
         return;
     };
@@ -82,11 +111,23 @@ fn refusal(app: &App, action: Sensitive) -> Option<&'static str> {
     let details = app.details.as_ref()?;
     let credential = credential(app)?;
     match action {
-        Sensitive::TokenCopy | Sensitive::QrDisplay => match details.token {
-            TokenView::Code(_) => None,
-            TokenView::NoTotp => Some("no TOTP is configured for this credential"),
-            TokenView::NoPermission => Some("you may not see this token"),
-        },
+        Sensitive::TokenCopy | Sensitive::QrDisplay | Sensitive::HotpAdvance => {
+            match &details.token {
+                TokenView::NoTotp => Some("no TOTP is configured for this credential"),
+                TokenView::NoPermission => Some("you may not see this token"),
+                TokenView::Code(_) if action == Sensitive::HotpAdvance => {
+                    Some("n is for HOTP codes; this TOTP code renews by itself")
+                }
+                TokenView::Code(_) => None,
+                TokenView::Hotp(hotp) if hotp.advancing => {
+                    Some("the counter is being saved; the code follows")
+                }
+                TokenView::Hotp(hotp) if action == Sensitive::TokenCopy && hotp.shown.is_none() => {
+                    Some("no HOTP code is shown yet: n gives the next one")
+                }
+                TokenView::Hotp(_) => None,
+            }
+        }
         Sensitive::PasswordView | Sensitive::PasswordCopy => {
             if !credential.access.can_see_password() {
                 Some("you may not view this password: your access does not allow it")
@@ -115,7 +156,16 @@ pub(super) fn request(app: &mut App, action: Sensitive, effects: &mut Vec<Effect
         credential_id: credential.id,
         credential: credential.qualified_name(),
         reason: None,
+        counter: None,
     };
+    if action == Sensitive::HotpAdvance {
+        // The edge saves the counter and records the advance; the code waits for both.
+        if let Some(hotp) = hotp_token(app) {
+            hotp.advancing = true;
+        }
+        effects.push(Effect::Advance(request));
+        return;
+    }
     let Some(details) = app.details.as_mut() else {
         return;
     };
@@ -192,10 +242,12 @@ pub(super) fn on_audited(app: &mut App, result: Result<(), String>, effects: &mu
         Sensitive::TokenCopy => {
             // A key can arrive just past a step's end, before the tick that renews the code.
             renew_token(app);
-            if let Some(code) = shown_token(app).map(|t| Zeroizing::new(t.code.to_string())) {
+            if let Some(code) = code_to_copy(app).map(|code| Zeroizing::new(code.to_string())) {
                 copy(app, code, action, effects);
             }
         }
+        // Not audited through here: the edge records it with the counter's write.
+        Sensitive::HotpAdvance => {}
         Sensitive::PasswordCopy => {
             if let Some(password) = credential(app).and_then(|c| c.password.as_ref()) {
                 copy(
@@ -216,6 +268,36 @@ pub(super) fn on_audited(app: &mut App, result: Result<(), String>, effects: &mu
                 details.qr_until = Some(now.plus_millis(QR_MILLIS));
             }
         }
+    }
+}
+
+/// The vault answered an `n`: keep the settings as written, then show the code.
+pub(super) fn on_advanced(app: &mut App, id: u64, result: Result<(u64, HotpConfig), String>) {
+    let open = app.details_credential().is_some_and(|c| c.id == id);
+    let (used, written) = match result {
+        Ok(advanced) => advanced,
+        Err(reason) => {
+            if let Some(hotp) = hotp_token(app).filter(|_| open) {
+                hotp.advancing = false;
+            }
+            say(app, format!("no code: {reason}"), Level::Error);
+            return;
+        }
+    };
+    let code = written.generator().code(used);
+    let stored = written.counter;
+    if let Some(credential) = app.vault.credentials.iter_mut().find(|c| c.id == id) {
+        credential.hotp = Some(Box::new(written));
+    }
+    if let Some(hotp) = hotp_token(app).filter(|_| open) {
+        hotp.counter = stored;
+        hotp.shown = Some((used, code));
+        hotp.advancing = false;
+        say(
+            app,
+            format!("next code: HOTP counter {used}, saved as used (c copies it)"),
+            Level::Info,
+        );
     }
 }
 

@@ -20,6 +20,7 @@ pub enum Action {
     ShowPassword,
     CopyPassword,
     ShowQr,
+    NextCode,
     Suspend,
     Help,
 }
@@ -82,6 +83,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding { context: Context::Details, keys: &[ch('v')], label: "v", action: Action::ShowPassword, help: "show the password for 30 s" },
     Binding { context: Context::Details, keys: &[ch('p')], label: "p", action: Action::CopyPassword, help: "copy the password" },
     Binding { context: Context::Details, keys: &[ch('Q')], label: "Q", action: Action::ShowQr, help: "QR code for an authenticator" },
+    Binding { context: Context::Details, keys: &[ch('n')], label: "n", action: Action::NextCode, help: "next HOTP code (saved first)" },
     Binding { context: Context::Details, keys: &[plain(KeyCode::Esc)], label: "Esc", action: Action::Close, help: "close the QR code or Details" },
     Binding { context: Context::Anywhere, keys: &[ch('?')], label: "?", action: Action::Help, help: "this help" },
     Binding { context: Context::Anywhere, keys: &[ctrl('z')], label: "Ctrl-Z", action: Action::Suspend, help: "suspend (fg resumes)" },

@@ -1,5 +1,6 @@
 //! The pure application core: state, messages, the update function and the key table.
 
+pub mod clock;
 mod details;
 pub mod filter;
 pub mod keymap;

@@ -66,6 +66,8 @@ pub struct App {
     pub auditing: Option<Sensitive>,
     /// The last confirmed copy, until it is cleared.
     pub clipboard: Option<Clip>,
+    /// The clock correction in force and the latest clock check's warning.
+    pub clock: super::clock::ClockState,
     pub quit: bool,
 }
 
@@ -118,6 +120,8 @@ pub enum Sensitive {
     PasswordView,
     PasswordCopy,
     QrDisplay,
+    /// The next HOTP code: the counter is written to the vault first.
+    HotpAdvance,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -130,8 +134,22 @@ pub struct ReasonPrompt {
 #[derive(Debug)]
 pub enum TokenView {
     Code(Box<Token>),
+    Hotp(HotpToken),
     NoTotp,
     NoPermission,
+}
+
+/// An HOTP credential's bar: the stored counter, and the code revealed with `n`, if any.
+#[derive(Debug, Clone)]
+pub struct HotpToken {
+    /// The counter stored in the vault: the next code's.
+    pub counter: u64,
+    /// The code shown and the counter it belongs to, once `n` advanced the counter.
+    pub shown: Option<(u64, Code)>,
+    /// `n` was pressed and the vault has not answered yet.
+    pub advancing: bool,
+    pub digits: u8,
+    pub short_secret_bits: Option<usize>,
 }
 
 /// The code on screen and the step it belongs to.
@@ -157,8 +175,7 @@ impl Token {
     }
 
     pub fn step_end(&self) -> Timestamp {
-        let period = self.totp.period_secs() * 1000;
-        Timestamp::from_millis(self.step.saturating_add(1).saturating_mul(period))
+        self.totp.end_of_step(self.step)
     }
 
     /// Milliseconds the shown code has left; zero once its step is over.
@@ -224,6 +241,7 @@ impl App {
             copying: None,
             auditing: None,
             clipboard: None,
+            clock: super::clock::ClockState::default(),
             quit: false,
         }
     }

@@ -53,8 +53,13 @@ pub fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.now = now;
             details::on_audited(app, result, &mut effects);
         }
+        Msg::Advanced { id, result, now } => {
+            app.now = now;
+            details::on_advanced(app, id, result);
+        }
         Msg::Loaded(credentials, done) => load::append(app, credentials, done),
         Msg::Work => search(app, true),
+        Msg::ClockChecked(check) => super::clock::on_checked(app, check),
     }
     // Whatever message brought the time (a key can come past a step's end before the tick,
     // or first after a suspend or a clock jump either way), the code held is that time's.
@@ -149,6 +154,7 @@ fn act(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         Action::ShowPassword => details::request(app, Sensitive::PasswordView, effects),
         Action::CopyPassword => details::request(app, Sensitive::PasswordCopy, effects),
         Action::ShowQr => details::request(app, Sensitive::QrDisplay, effects),
+        Action::NextCode => details::request(app, Sensitive::HotpAdvance, effects),
     }
 }
 

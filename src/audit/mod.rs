@@ -1,4 +1,4 @@
-//! The audit log: one JSON line per action that revealed a secret, written before the secret
+//! The audit log: one JSON line per action that revealed a secret or changed the vault, written before the secret
 //! is shown, as a PAM records access. Records name the credential and the action, never the
 //! secret, password or code.
 
@@ -25,6 +25,14 @@ pub enum AuditAction {
     Uri,
     Qr,
     Render,
+    /// A credential was added to the vault (its settings, never its secret, are in the vault).
+    CredentialAdded,
+    TotpSet,
+    TotpRemoved,
+    /// An HOTP counter was advanced (written to the vault) to reveal the next code.
+    HotpAdvance,
+    /// `verify` matched an HOTP code ahead of the counter and moved the counter past it.
+    HotpResync,
 }
 
 impl AuditAction {
@@ -39,6 +47,11 @@ impl AuditAction {
             Self::Uri => "uri",
             Self::Qr => "qr",
             Self::Render => "render",
+            Self::CredentialAdded => "credential_added",
+            Self::TotpSet => "totp_set",
+            Self::TotpRemoved => "totp_removed",
+            Self::HotpAdvance => "hotp_advance",
+            Self::HotpResync => "hotp_resync",
         }
     }
 }
@@ -54,6 +67,9 @@ pub struct AuditRecord {
     /// `username@hostname`.
     pub credential: String,
     pub reason: Option<String>,
+    /// HOTP records: the counter whose code was revealed (advance) or matched (resync).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counter: Option<u64>,
 }
 
 impl AuditRecord {
@@ -72,6 +88,15 @@ impl AuditRecord {
             credential_id,
             credential: credential.into(),
             reason,
+            counter: None,
+        }
+    }
+
+    /// The record of an HOTP counter change; the counter is not a secret, the code is.
+    pub fn with_counter(self, counter: u64) -> Self {
+        Self {
+            counter: Some(counter),
+            ..self
         }
     }
 

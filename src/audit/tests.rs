@@ -21,6 +21,9 @@ fn serializes_one_line_with_snake_case_events() {
         AuditAction::PasswordView,
         AuditAction::QrDisplay,
         AuditAction::Render,
+        AuditAction::CredentialAdded,
+        AuditAction::TotpSet,
+        AuditAction::TotpRemoved,
     ] {
         let quoted = serde_json::to_string(&action).unwrap();
         assert_eq!(quoted, format!("\"{}\"", action.as_str()));

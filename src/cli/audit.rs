@@ -35,6 +35,23 @@ pub(super) fn record(
         })
 }
 
+/// As `record`, for an HOTP code: the record names the counter (never the code).
+pub(super) fn record_counter(
+    log: &mut dyn AuditLog,
+    event: AuditAction,
+    credential: &Credential,
+    counter: u64,
+    clock: &dyn Clock,
+) -> Result<(), Failure> {
+    let entry = AuditRecord::of(event, credential, None, clock.now()).with_counter(counter);
+    log.append(&entry).map_err(|e| {
+        Failure::usage(format!(
+            "{e}; refusing to show it (--audit PATH logs elsewhere, --no-audit turns \
+             auditing off)"
+        ))
+    })
+}
+
 /// Runs `credview audit`, which needs no vault; `None` for every other command.
 pub fn run_audit_command(
     cli: &Cli,

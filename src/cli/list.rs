@@ -34,7 +34,7 @@ pub fn table(vault: &Vault, out: &mut dyn Write) -> std::io::Result<()> {
                 format::text(&c.domain).to_owned(),
                 format::tags(c),
                 format::date(c.last_view),
-                if c.totp.is_some() { "yes" } else { "no" }.to_owned(),
+                code_kind(c).to_owned(),
             ]
         })
         // A vault's text must not send the terminal commands (escape sequences).
@@ -71,6 +71,8 @@ struct ListedCredential<'a> {
     tags: Vec<&'a str>,
     device: ListedDevice<'a>,
     totp: Option<ListedTotp>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hotp: Option<ListedHotp>,
     access: ListedAccess,
     last_view: String,
     expiration: String,
@@ -92,7 +94,27 @@ struct ListedTotp {
     algorithm: String,
     digits: u8,
     period: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    encoder: Option<&'static str>,
     short_secret: bool,
+}
+
+#[derive(Serialize)]
+struct ListedHotp {
+    algorithm: String,
+    digits: u8,
+    counter: u64,
+    short_secret: bool,
+}
+
+/// The table's TOTP column: what kind of one-time code the credential has.
+fn code_kind(c: &Credential) -> &'static str {
+    match (&c.totp, &c.hotp) {
+        (Some(totp), _) if totp.params.is_steam() => "steam",
+        (Some(_), _) => "yes",
+        (None, Some(_)) => "hotp",
+        (None, None) => "no",
+    }
 }
 
 #[derive(Serialize)]
@@ -134,7 +156,14 @@ fn listed(c: &Credential) -> ListedCredential<'_> {
             algorithm: t.params.algorithm.to_string(),
             digits: t.params.digits,
             period: t.params.period,
+            encoder: t.params.is_steam().then_some("steam"),
             short_secret: t.is_short(),
+        }),
+        hotp: c.hotp.as_ref().map(|h| ListedHotp {
+            algorithm: h.algorithm.to_string(),
+            digits: h.digits,
+            counter: h.counter,
+            short_secret: h.is_short(),
         }),
         access: ListedAccess {
             view_password: c.access.view_password,

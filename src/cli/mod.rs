@@ -12,18 +12,29 @@ use clap::{Parser, Subcommand};
 
 mod audit;
 mod code;
+mod counters;
 mod crypt;
+mod doctor;
+mod enrol;
+pub mod hotp;
 mod list;
 mod qr;
 mod render;
+mod secret_source;
+mod time;
 mod uri;
 mod verify;
 
 pub use audit::{AuditArgs, run_audit_command};
 pub use code::code;
+pub use counters::VaultCounters;
 pub use crypt::{DecryptArgs, EncryptArgs};
+pub use enrol::{AddArgs, InitArgs, TotpCommand};
+pub use hotp::{CounterStore, ReadOnly};
 pub use qr::QrArgs;
 pub use render::RenderArgs;
+pub use secret_source::SecretArgs;
+pub use time::{TimeAction, TimeArgs, best_offset, corrected_clock, stored_correction};
 pub use verify::VerifyArgs;
 
 #[derive(Debug, Parser)]
@@ -56,6 +67,11 @@ pub struct Cli {
     #[arg(long, global = true, conflicts_with = "audit")]
     pub no_audit: bool,
 
+    /// An NTP server to check the clock against (pool.ntp.org, say); repeatable. None by
+    /// default: credview uses the network only when asked
+    #[arg(long, global = true, value_name = "HOST[:PORT]")]
+    pub ntp: Vec<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -68,7 +84,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Print a credential's current TOTP code, digits only
+    /// Print a credential's current TOTP code, digits only (HOTP: advance the counter, then
+    /// print the next code)
     Code {
         /// The credential: its id or username@hostname
         credential: String,
@@ -78,6 +95,9 @@ pub enum Command {
         /// Print the code of the step after it
         #[arg(long)]
         next: bool,
+        /// HOTP: print the code of the stored counter without advancing it
+        #[arg(long, conflicts_with_all = ["at", "next"])]
+        peek: bool,
     },
     /// Encrypt a plain JSON vault into an age file (passphrase, or --recipient/--identity keys)
     Encrypt(EncryptArgs),
@@ -96,6 +116,20 @@ pub enum Command {
     Render(RenderArgs),
     /// Show the audit log of revealed codes, passwords and QR codes
     Audit(AuditArgs),
+    /// Create an empty vault (mode 600) at PATH or the default place; never replaces one
+    Init(InitArgs),
+    /// Add a credential (and its TOTP secret); prints the new id
+    Add(Box<AddArgs>),
+    /// Set or remove a credential's TOTP secret
+    Totp {
+        #[command(subcommand)]
+        command: TotpCommand,
+    },
+    /// Check the clock against the --ntp servers (exit 0 fine, 1 codes at risk, 2 wrong);
+    /// `sync` stores the offset for every code, `reset` removes it
+    Time(TimeArgs),
+    /// Check the vault, audit log, clipboard, terminal and clock, with what to do
+    Doctor,
 }
 
 impl Command {
@@ -207,9 +241,52 @@ pub fn run_file_command(
     }
 }
 
+/// Runs a command that writes the vault (`init`, `add`, `totp`); `None` for the others.
+pub fn run_write_command(
+    cli: &Cli,
+    source: &Source,
+    keys: &mut Unlock,
+    audit: &mut dyn AuditLog,
+    clock: &dyn Clock,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Option<Result<(), Failure>> {
+    let cx = enrol::Context {
+        source,
+        keys,
+        audit,
+        clock,
+        out,
+        err,
+    };
+    match cli.command.as_ref()? {
+        Command::Init(args) => Some(enrol::init(args, cli.vault.as_deref(), cx.keys, cx.err)),
+        Command::Add(args) => Some(enrol::add(args, cx)),
+        Command::Totp { command } => Some(enrol::totp(command, cx)),
+        _ => None,
+    }
+}
+
+/// Runs `time` and `doctor`, which open no vault of their own accord; `None` for the others.
+pub fn run_time_command(
+    args: &Cli,
+    servers: &[String],
+    env: impl Fn(&str) -> Option<std::ffi::OsString> + Copy,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Option<Result<(), Failure>> {
+    match args.command.as_ref()? {
+        Command::Time(time_args) => Some(time::time(time_args, servers, env, out, err)),
+        Command::Doctor => Some(doctor::doctor(args, servers, env, out)),
+        _ => None,
+    }
+}
+
+/// `counters` writes HOTP counters (the vault's write path); everything else only reads.
 pub fn run_command(
     command: &Command,
     vault: &Vault,
+    counters: &mut dyn CounterStore,
     clock: &dyn Clock,
     audit: &mut dyn AuditLog,
     out: &mut dyn Write,
@@ -222,28 +299,59 @@ pub fn run_command(
             credential,
             at,
             next,
+            peek,
         } => {
-            let at = match at {
+            let moment = match at {
                 Some(secs) => code::at_time(*secs)?,
                 None => clock.now(),
             };
             let credential = vault
                 .find(credential)
                 .map_err(|e| Failure::unavailable(e.to_string()))?;
+            if hotp::checked_hotp(credential, err)?.is_some() {
+                if at.is_some() || *next {
+                    return Err(Failure::usage(format!(
+                        "{} has an HOTP key: its codes follow a counter, not the clock, so                          --at and --next do not apply (--peek shows the code without advancing)",
+                        code::describe(credential)
+                    )));
+                }
+                return hotp::code(credential, *peek, counters, clock, audit, out, err);
+            }
+            if *peek {
+                return Err(Failure::usage(format!(
+                    "--peek is for HOTP keys; {} has a TOTP one, whose code does not change                      when shown",
+                    code::describe(credential)
+                )));
+            }
+            let at = moment;
             let line = zeroize::Zeroizing::new(code::code(credential, at, *next, err)?);
             audit::record(audit, AuditAction::Code, credential, clock)?;
             writeln!(out, "{}", line.as_str())
         }
         Command::Uri { credential } => return uri::uri(vault, credential, audit, clock, out, err),
         Command::Qr(args) => return qr::qr(vault, args, audit, clock, out, err),
-        Command::Verify(args) => return verify::verify(vault, args, clock, out, err),
-        Command::Render(args) => return render::render(vault, args, audit, clock, out, err),
+        Command::Verify(args) => {
+            return verify::verify(vault, args, counters, clock, audit, out, err);
+        }
+        Command::Render(args) => {
+            return render::render(vault, args, counters, audit, clock, out, err);
+        }
         Command::Audit(_) => {
             return Err(Failure::usage("audit reads the log, not the vault"));
+        }
+        Command::Time(_) | Command::Doctor => {
+            return Err(Failure::usage(
+                "time and doctor do not work on an open vault",
+            ));
         }
         Command::Encrypt(_) | Command::Decrypt(_) => {
             return Err(Failure::usage(
                 "encrypt and decrypt work on files, not on an open vault",
+            ));
+        }
+        Command::Init(_) | Command::Add(_) | Command::Totp { .. } => {
+            return Err(Failure::usage(
+                "this command writes the vault, not an open one",
             ));
         }
     };

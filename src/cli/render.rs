@@ -7,7 +7,8 @@ use std::time::Duration;
 use zeroize::Zeroizing;
 
 use super::code::{at_time, checked_totp, describe, find};
-use super::{Failure, audit::record};
+use super::hotp::{self, CounterStore};
+use super::{Failure, audit::record, audit::record_counter};
 use crate::audit::{AuditAction, AuditLog};
 use crate::clock::Clock;
 use crate::otp::Timestamp;
@@ -31,11 +32,16 @@ pub struct RenderArgs {
     /// Render for this moment instead of now (a wait then moves to the next step at once)
     #[arg(long, value_name = "UNIX_SECONDS", allow_negative_numbers = true)]
     pub at: Option<i64>,
+    /// HOTP: fill the token tag with the next code, advancing the stored counter first
+    /// (without it an HOTP credential's token is never filled)
+    #[arg(long)]
+    pub advance: bool,
 }
 
 pub fn render(
     vault: &Vault,
     args: &RenderArgs,
+    counters: &mut dyn CounterStore,
     audit: &mut dyn AuditLog,
     clock: &dyn Clock,
     out: &mut dyn Write,
@@ -46,7 +52,16 @@ pub fn render(
     let template = Template::parse(&text).map_err(|e| Failure::usage(format!("{name}:{e}")))?;
     let credential = find(vault, &args.credential)?;
     let mut values = Values::plain(credential);
-    if template.needs_token() {
+    let hotp = hotp::checked_hotp(credential, err)?;
+    let advance = template.needs_token() && hotp.is_some();
+    if advance && !args.advance {
+        return Err(Failure::unavailable(format!(
+            "{} has an HOTP key, whose codes are used once: add --advance to fill the token \
+             with the next code (the stored counter moves first)",
+            describe(credential)
+        )));
+    }
+    if template.needs_token() && !advance {
         values.totp = Some(checked_totp(credential, err)?.generator());
     }
     if template.needs_password() {
@@ -60,6 +75,12 @@ pub fn render(
             Failure::unavailable(format!("{} has no password", describe(credential)))
         })?;
         values.password = Some(password.expose());
+    }
+    // Last of the checks: a counter is advanced only for a render that goes ahead.
+    if advance {
+        let (counter, written) = hotp::advance(counters, credential)?;
+        record_counter(audit, AuditAction::HotpAdvance, credential, counter, clock)?;
+        values.code = Some(written.generator().code(counter));
     }
     let output = fill(&template, &values, fixed, args.min_validity, clock, err)?;
     record(audit, AuditAction::Render, credential, clock)?;

@@ -30,7 +30,9 @@ pub(super) fn key_uri_text(
     credential: &Credential,
     err: &mut dyn Write,
 ) -> Result<zeroize::Zeroizing<String>, Failure> {
-    checked_totp(credential, err)?;
+    if super::hotp::checked_hotp(credential, err)?.is_none() {
+        checked_totp(credential, err)?;
+    }
     crate::enrol::key_uri(credential)
         .map(|uri| uri.to_uri())
         .ok_or_else(|| {

@@ -7,8 +7,15 @@ use zeroize::Zeroizing;
 
 use super::Failure;
 use super::code::{at_time, checked_totp, describe, find};
+use super::hotp::{self, CounterStore};
+use crate::audit::AuditLog;
 use crate::clock::Clock;
 use crate::vault::Vault;
+
+/// Steps either side a TOTP code may drift by default (RFC 6238 section 5.2 suggests one).
+pub const TOTP_WINDOW: u64 = 1;
+/// HOTP counters looked ahead by default (RFC 4226 section 7.4).
+pub const HOTP_WINDOW: u64 = 10;
 
 /// More than this many steps either side is no longer drift; RFC 6238 suggests one.
 pub const MAX_WINDOW: u64 = 100;
@@ -20,10 +27,11 @@ pub struct VerifyArgs {
     /// The code to check, digits only
     #[arg(value_parser = typed_code)]
     pub code: TypedCode,
-    /// Also accept codes this many steps before or after (0 to 100)
-    #[arg(long, value_name = "N", default_value_t = 1,
+    /// Also accept codes this many steps before or after (0 to 100; default 1). HOTP: this
+    /// many counters ahead of the stored one (default 10, as RFC 4226 section 7.4 suggests)
+    #[arg(long, value_name = "N",
           value_parser = clap::value_parser!(u64).range(0..=MAX_WINDOW))]
-    pub window: u64,
+    pub window: Option<u64>,
     /// Check against this moment instead of now
     #[arg(long, value_name = "UNIX_SECONDS", allow_negative_numbers = true)]
     pub at: Option<i64>,
@@ -46,12 +54,15 @@ fn typed_code(text: &str) -> Result<TypedCode, String> {
 pub fn verify(
     vault: &Vault,
     args: &VerifyArgs,
+    counters: &mut dyn CounterStore,
     clock: &dyn Clock,
+    audit: &mut dyn AuditLog,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), Failure> {
     let typed = args.code.0.as_str();
-    if typed.is_empty() || !typed.bytes().all(|b| b.is_ascii_digit()) {
+    // Steam codes are letters and digits; the length check below says what is expected.
+    if typed.is_empty() || !typed.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return Err(Failure::usage("the code to verify must be digits only"));
     }
     let at = match args.at {
@@ -59,17 +70,32 @@ pub fn verify(
         None => clock.now(),
     };
     let credential = find(vault, &args.credential)?;
+    if let Some(settings) = hotp::checked_hotp(credential, err)? {
+        if args.at.is_some() {
+            return Err(Failure::usage(format!(
+                "{} has an HOTP key: its codes follow a counter, not the clock, so --at does \
+                 not apply",
+                describe(credential)
+            )));
+        }
+        check_length(typed, usize::from(settings.digits), credential)?;
+        let window = args.window.unwrap_or(HOTP_WINDOW);
+        return hotp::verify(credential, typed, window, counters, clock, audit, out);
+    }
     let totp = checked_totp(credential, err)?.generator();
     let digits = usize::from(totp.params().digits);
-    if typed.len() != digits {
+    if !totp.params().is_steam() {
+        check_length(typed, digits, credential)?;
+    } else if typed.len() != digits {
         return Err(Failure::usage(format!(
-            "the code has {} digits, but {} uses {digits}",
+            "the code has {} characters, but {} is a Steam key, whose codes have {digits}",
             typed.len(),
             describe(credential)
         )));
     }
     let step = totp.step(at);
-    let window = i64::try_from(args.window.min(MAX_WINDOW)).unwrap_or(1);
+    let window = args.window.unwrap_or(TOTP_WINDOW).min(MAX_WINDOW);
+    let window = i64::try_from(window).unwrap_or(1);
     // Every step in the window is compared, so the time taken does not say which matched;
     // the nearest offset wins if two steps happen to share a code.
     let mut matched = None;
@@ -89,6 +115,24 @@ pub fn verify(
             describe(credential)
         ))),
     }
+}
+
+fn check_length(
+    typed: &str,
+    digits: usize,
+    credential: &crate::vault::Credential,
+) -> Result<(), Failure> {
+    if !typed.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Failure::usage("the code to verify must be digits only"));
+    }
+    if typed.len() != digits {
+        return Err(Failure::usage(format!(
+            "the code has {} digits, but {} uses {digits}",
+            typed.len(),
+            describe(credential)
+        )));
+    }
+    Ok(())
 }
 
 /// `-1`, `0`, `+1`: the offset as a person reads it.

@@ -5,7 +5,7 @@ use hmac::{Hmac, KeyInit, Mac};
 use sha1::Sha1;
 use sha2::{Sha256, Sha512};
 
-use super::{Code, Secret};
+use super::{Code, Encoder, Secret};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Algorithm {
@@ -55,6 +55,7 @@ enum KeyedMac {
 pub struct Hotp {
     mac: KeyedMac,
     digits: u8,
+    encoder: Encoder,
 }
 
 const POWERS_OF_TEN: [u32; 11] = [
@@ -74,6 +75,16 @@ const POWERS_OF_TEN: [u32; 11] = [
 impl Hotp {
     /// `digits` is clamped to 1..=9 here; the vault and URI parsers enforce the 6 to 8 users may set.
     pub fn new(secret: &Secret, algorithm: Algorithm, digits: u8) -> Self {
+        Self::with_encoder(secret, algorithm, digits, Encoder::Digits)
+    }
+
+    /// A Steam encoder ignores `digits`: its codes always have five characters.
+    pub fn with_encoder(
+        secret: &Secret,
+        algorithm: Algorithm,
+        digits: u8,
+        encoder: Encoder,
+    ) -> Self {
         let key = secret.as_bytes();
         // HMAC accepts keys of any length, so these constructors cannot fail.
         let mac = match algorithm {
@@ -84,6 +95,7 @@ impl Hotp {
         Self {
             mac,
             digits: digits.clamp(1, 9),
+            encoder,
         }
     }
 
@@ -94,7 +106,30 @@ impl Hotp {
             KeyedMac::Sha256(mac) => sign_and_truncate(mac, &message),
             KeyedMac::Sha512(mac) => sign_and_truncate(mac, &message),
         };
-        Code::new(value % POWERS_OF_TEN[usize::from(self.digits)], self.digits)
+        match self.encoder {
+            Encoder::Digits => {
+                Code::new(value % POWERS_OF_TEN[usize::from(self.digits)], self.digits)
+            }
+            Encoder::Steam => Code::steam(value),
+        }
+    }
+}
+
+impl Hotp {
+    /// RFC 4226 section 7.4 look-ahead: the first counter from `from` to `from + window` whose
+    /// code is `typed`. Every counter in the window is computed and compared, so the time taken
+    /// does not say which one matched.
+    pub fn look_ahead(&self, typed: &str, from: u64, window: u64) -> Option<u64> {
+        let mut matched = None;
+        for offset in 0..=window {
+            let Some(counter) = from.checked_add(offset) else {
+                break;
+            };
+            if self.code(counter).matches(typed) && matched.is_none() {
+                matched = Some(counter);
+            }
+        }
+        matched
     }
 }
 
@@ -121,6 +156,7 @@ impl fmt::Debug for Hotp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Hotp")
             .field("digits", &self.digits)
+            .field("encoder", &self.encoder)
             .finish_non_exhaustive()
     }
 }
@@ -145,6 +181,19 @@ mod tests {
                 "counter {counter}"
             );
         }
+    }
+
+    #[test]
+    fn look_ahead_finds_the_first_match_in_the_window_only() {
+        let secret = Secret::from_bytes(b"12345678901234567890".to_vec());
+        let hotp = Hotp::new(&secret, Algorithm::Sha1, 6);
+        // RFC 4226 Appendix D: counter 3 is "969429", counter 9 "520489".
+        assert_eq!(hotp.look_ahead("969429", 0, 10), Some(3));
+        assert_eq!(hotp.look_ahead("969429", 3, 0), Some(3));
+        assert_eq!(hotp.look_ahead("520489", 0, 8), None);
+        assert_eq!(hotp.look_ahead("520489", 0, 9), Some(9));
+        assert_eq!(hotp.look_ahead("969429", 4, 5), None);
+        assert_eq!(hotp.look_ahead("000000", u64::MAX, 10), None);
     }
 
     #[test]

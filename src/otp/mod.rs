@@ -7,9 +7,9 @@ mod time;
 mod totp;
 mod uri;
 
-pub use code::Code;
+pub use code::{Code, Encoder, STEAM_ALPHABET, STEAM_CHARS};
 pub use hotp::{Algorithm, Hotp, UnknownAlgorithm};
 pub use secret::{Secret, SecretError};
 pub use time::Timestamp;
-pub use totp::{Params, ParamsError, Totp};
+pub use totp::{Params, ParamsError, STEAM_PERIOD, Totp};
 pub use uri::{KeyUri, UriError};

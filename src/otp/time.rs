@@ -25,6 +25,13 @@ impl Timestamp {
         self.millis / 1000
     }
 
+    /// Moved by `millis` either way, saturating at 1970 and at the end of time.
+    pub const fn offset_by_millis(self, millis: i64) -> Self {
+        Self {
+            millis: self.millis.saturating_add_signed(millis),
+        }
+    }
+
     pub const fn plus_millis(self, millis: u64) -> Self {
         Self {
             millis: self.millis.saturating_add(millis),

@@ -1,9 +1,11 @@
-use super::{Algorithm, Code, Hotp, Secret, Timestamp};
+use super::{Algorithm, Code, Encoder, Hotp, STEAM_CHARS, Secret, Timestamp};
 
 pub const DEFAULT_DIGITS: u8 = 6;
 pub const DEFAULT_PERIOD: u64 = 30;
 pub const DIGITS_RANGE: std::ops::RangeInclusive<u8> = 6..=8;
 pub const PERIOD_RANGE: std::ops::RangeInclusive<u64> = 1..=86_400;
+/// Steam Guard's step; its algorithm is SHA-1.
+pub const STEAM_PERIOD: u64 = 30;
 
 /// The settings a TOTP credential carries besides its secret.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -11,6 +13,7 @@ pub struct Params {
     pub algorithm: Algorithm,
     pub digits: u8,
     pub period: u64,
+    pub encoder: Encoder,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -19,6 +22,12 @@ pub enum ParamsError {
     Digits(u64),
     #[error("period must be 1 to 86400 seconds, not {0}")]
     Period(u64),
+    #[error("digits must be 5 for a Steam code (or left out), not {0}")]
+    SteamDigits(u64),
+    #[error("algorithm must be SHA1 for a Steam code (or left out), not {0}")]
+    SteamAlgorithm(Algorithm),
+    #[error("period must be 30 seconds for a Steam code (or left out), not {0}")]
+    SteamPeriod(u64),
 }
 
 impl Default for Params {
@@ -27,6 +36,7 @@ impl Default for Params {
             algorithm: Algorithm::Sha1,
             digits: DEFAULT_DIGITS,
             period: DEFAULT_PERIOD,
+            encoder: Encoder::Digits,
         }
     }
 }
@@ -44,7 +54,42 @@ impl Params {
             algorithm,
             digits,
             period,
+            encoder: Encoder::Digits,
         })
+    }
+
+    /// Steam Guard: five characters, SHA-1, 30 s; nothing else is configurable.
+    pub const fn steam() -> Self {
+        Self {
+            algorithm: Algorithm::Sha1,
+            digits: STEAM_CHARS,
+            period: STEAM_PERIOD,
+            encoder: Encoder::Steam,
+        }
+    }
+
+    /// Steam settings, refusing any written value Steam does not use (5 digits, SHA1 and 30 s
+    /// may be spelt out, as KeePassXC's URIs do).
+    pub fn steam_checked(
+        algorithm: Option<Algorithm>,
+        digits: Option<u64>,
+        period: Option<u64>,
+    ) -> Result<Self, ParamsError> {
+        let steam = Self::steam();
+        match (algorithm, digits, period) {
+            (Some(other), _, _) if other != steam.algorithm => {
+                Err(ParamsError::SteamAlgorithm(other))
+            }
+            (_, Some(other), _) if other != u64::from(steam.digits) => {
+                Err(ParamsError::SteamDigits(other))
+            }
+            (_, _, Some(other)) if other != steam.period => Err(ParamsError::SteamPeriod(other)),
+            _ => Ok(steam),
+        }
+    }
+
+    pub fn is_steam(&self) -> bool {
+        self.encoder == Encoder::Steam
     }
 
     /// What most authenticator apps assume when they scan a QR code.
@@ -59,15 +104,28 @@ pub struct Totp {
     hotp: Hotp,
     params: Params,
     period_millis: u64,
+    /// Added to the clock before the step is taken: a service whose own clock is off.
+    offset_millis: i64,
 }
 
 impl Totp {
     pub fn new(secret: &Secret, params: Params) -> Self {
         Self {
-            hotp: Hotp::new(secret, params.algorithm, params.digits),
+            hotp: Hotp::with_encoder(secret, params.algorithm, params.digits, params.encoder),
             params,
             period_millis: params.period.clamp(1, *PERIOD_RANGE.end()) * 1000,
+            offset_millis: 0,
         }
+    }
+
+    /// Codes for a service whose clock reads `secs` seconds from ours (a vault's `time_offset`).
+    pub fn with_time_offset(mut self, secs: i64) -> Self {
+        self.offset_millis = secs.saturating_mul(1000);
+        self
+    }
+
+    pub fn time_offset_secs(&self) -> i64 {
+        self.offset_millis / 1000
     }
 
     pub fn params(&self) -> Params {
@@ -80,7 +138,13 @@ impl Totp {
 
     /// The time-step counter T of RFC 6238 (T0 = 0).
     pub fn step(&self, at: Timestamp) -> u64 {
-        at.as_millis() / self.period_millis
+        at.offset_by_millis(self.offset_millis).as_millis() / self.period_millis
+    }
+
+    /// When `step` ends on our clock (its last millisecond plus one).
+    pub fn end_of_step(&self, step: u64) -> Timestamp {
+        Timestamp::from_millis(step.saturating_add(1).saturating_mul(self.period_millis))
+            .offset_by_millis(self.offset_millis.saturating_neg())
     }
 
     pub fn code_for_step(&self, step: u64) -> Code {
@@ -97,15 +161,11 @@ impl Totp {
 
     /// When the step holding `at` ends and the next code takes over.
     pub fn step_end(&self, at: Timestamp) -> Timestamp {
-        Timestamp::from_millis(
-            self.step(at)
-                .saturating_add(1)
-                .saturating_mul(self.period_millis),
-        )
+        self.end_of_step(self.step(at))
     }
 
     pub fn millis_left(&self, at: Timestamp) -> u64 {
-        self.step_end(at).as_millis() - at.as_millis()
+        self.step_end(at).as_millis().saturating_sub(at.as_millis())
     }
 
     /// Whole seconds left, rounded up, as a countdown shows them: 30 at the step's start, 1 last.
@@ -153,6 +213,24 @@ mod tests {
         }
     }
 
+    /// Steam Guard codes recorded from Valve's own app for a throw-away account, published in
+    /// KeePassXC's tests/TestTotp.cpp (testSteamTotp) and reused by Authenticator Pro's
+    /// SteamOtpTest.
+    #[test]
+    fn steam_guard_reference_codes() {
+        let secret = Secret::from_base32("63BEDWCQZKTQWPESARIERL5DTTQFCJTK").unwrap();
+        let totp = Totp::new(&secret, Params::steam());
+        assert_eq!(
+            totp.code(Timestamp::from_secs(1_511_200_518)).to_string(),
+            "FR8RV"
+        );
+        assert_eq!(
+            totp.code(Timestamp::from_secs(1_511_200_714)).to_string(),
+            "9P3VP"
+        );
+        assert_eq!(totp.period_secs(), 30);
+    }
+
     #[test]
     fn steps_change_exactly_at_the_boundary() {
         let totp = Totp::new(&seed(Algorithm::Sha1), Params::default());
@@ -197,5 +275,32 @@ mod tests {
             Err(ParamsError::Period(86_401))
         );
         assert!(Params::new(Algorithm::Sha512, 7, 86_400).is_ok());
+    }
+
+    #[test]
+    fn a_time_offset_moves_the_clock_for_that_credential_only() {
+        // RFC 6238 Appendix B: T = 59 s, SHA-1, 8 digits -> 94287082.
+        let params = Params::new(Algorithm::Sha1, 8, 30).unwrap();
+        let plain = Totp::new(&seed(Algorithm::Sha1), params);
+        let behind = plain.clone().with_time_offset(-7);
+        assert_eq!(
+            behind.code(Timestamp::from_secs(66)).to_string(),
+            "94287082"
+        );
+        assert_eq!(plain.code(Timestamp::from_secs(59)).to_string(), "94287082");
+        // The step the service is in ends at 60 s on its clock: 67 s on ours.
+        assert_eq!(
+            behind.step_end(Timestamp::from_secs(66)),
+            Timestamp::from_secs(67)
+        );
+        assert_eq!(behind.seconds_left(Timestamp::from_secs(66)), 1);
+        let ahead = plain.with_time_offset(9);
+        assert_eq!(ahead.code(Timestamp::from_secs(50)).to_string(), "94287082");
+        assert_eq!(
+            ahead.step_end(Timestamp::from_secs(50)),
+            Timestamp::from_secs(51)
+        );
+        // Near 1970 a negative offset stops at the epoch rather than wrapping.
+        assert_eq!(behind.step(Timestamp::from_secs(3)), 0);
     }
 }

@@ -1,4 +1,6 @@
-//! `otpauth://totp/` Key URIs, the format authenticator apps read from QR codes.
+//! `otpauth://` Key URIs, the format authenticator apps read from QR codes: `totp`, `hotp`
+//! (with its `counter`) and Steam Guard (Aegis's `otpauth://steam/`, KeePassXC's
+//! `encoder=steam`).
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 use zeroize::Zeroizing;
@@ -20,15 +22,24 @@ pub struct KeyUri {
     pub issuer: Option<String>,
     pub account: String,
     pub secret: Secret,
+    /// For HOTP only the algorithm and digits apply.
     pub params: Params,
+    /// `Some`: an HOTP key (`otpauth://hotp/`) and the counter of its next code.
+    pub counter: Option<u64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum UriError {
-    #[error("a Key URI starts with \"otpauth://totp/\"")]
+    #[error("a Key URI starts with \"otpauth://totp/\" (or hotp, or steam)")]
     NotOtpauth,
-    #[error("only \"totp\" Key URIs are supported, not \"{0}\"")]
+    #[error("only \"totp\", \"hotp\" and \"steam\" Key URIs are supported, not \"{0}\"")]
     UnsupportedType(String),
+    #[error("an \"otpauth://hotp/\" Key URI needs a \"counter\" parameter")]
+    MissingCounter,
+    #[error("the Key URI's \"counter\" must be a whole number from 0 to 18446744073709551615")]
+    BadCounter,
+    #[error("an HOTP Key URI has no \"period\": HOTP codes do not expire")]
+    HotpPeriod,
     #[error("the Key URI has no \"secret\" parameter")]
     MissingSecret,
     #[error("the Key URI's {0} is not valid percent-encoded UTF-8")]
@@ -49,9 +60,12 @@ impl KeyUri {
     pub fn parse(text: &str) -> Result<Self, UriError> {
         let rest = strip_prefix_ignore_case(text.trim(), PREFIX).ok_or(UriError::NotOtpauth)?;
         let (kind, rest) = rest.split_once('/').unwrap_or((rest, ""));
-        if !kind.eq_ignore_ascii_case("totp") {
-            return Err(UriError::UnsupportedType(kind.chars().take(16).collect()));
-        }
+        let kind = match kind.to_ascii_lowercase().as_str() {
+            "totp" => Kind::Totp,
+            "hotp" => Kind::Hotp,
+            "steam" => Kind::Steam,
+            _ => return Err(UriError::UnsupportedType(kind.chars().take(16).collect())),
+        };
         let (label, query) = rest.split_once('?').unwrap_or((rest, ""));
         let (label_issuer, account) = split_label(label)?;
 
@@ -60,6 +74,8 @@ impl KeyUri {
         let mut algorithm = None;
         let mut digits = None;
         let mut period = None;
+        let mut counter = None;
+        let mut encoder = None;
         for pair in query.split('&').filter(|pair| !pair.is_empty()) {
             let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
             match name.to_ascii_lowercase().as_str() {
@@ -76,16 +92,42 @@ impl KeyUri {
                 )?,
                 "digits" => set_once(&mut digits, "digits", number(value, "digits")?)?,
                 "period" => set_once(&mut period, "period", number(value, "period")?)?,
+                "counter" => set_once(
+                    &mut counter,
+                    "counter",
+                    value.trim().parse().map_err(|_| UriError::BadCounter)?,
+                )?,
+                "encoder" => set_once(&mut encoder, "encoder", decode_query(value, "encoder")?)?,
                 // Apps add their own (image, icon, color); a QR made elsewhere must still load.
                 _ => {}
             }
         }
         let secret = Secret::from_base32(&secret.ok_or(UriError::MissingSecret)?)?;
-        let params = Params::new(
-            algorithm.unwrap_or_default(),
-            digits.unwrap_or(u64::from(super::totp::DEFAULT_DIGITS)),
-            period.unwrap_or(super::totp::DEFAULT_PERIOD),
-        )?;
+        // Other encoders (Yandex, ...) are not known here; their codes would be wrong.
+        let steam =
+            kind == Kind::Steam || encoder.is_some_and(|e: String| e.eq_ignore_ascii_case("steam"));
+        let (params, counter) = match kind {
+            Kind::Hotp => {
+                if period.is_some() {
+                    return Err(UriError::HotpPeriod);
+                }
+                let params = Params::new(
+                    algorithm.unwrap_or_default(),
+                    digits.unwrap_or(u64::from(super::totp::DEFAULT_DIGITS)),
+                    super::totp::DEFAULT_PERIOD,
+                )?;
+                (params, Some(counter.ok_or(UriError::MissingCounter)?))
+            }
+            _ if steam => (Params::steam_checked(algorithm, digits, period)?, None),
+            _ => {
+                let params = Params::new(
+                    algorithm.unwrap_or_default(),
+                    digits.unwrap_or(u64::from(super::totp::DEFAULT_DIGITS)),
+                    period.unwrap_or(super::totp::DEFAULT_PERIOD),
+                )?;
+                (params, None)
+            }
+        };
         Ok(Self {
             issuer: issuer
                 .filter(|i| !i.is_empty())
@@ -93,13 +135,19 @@ impl KeyUri {
             account,
             secret,
             params,
+            counter,
         })
     }
 
     /// The URI as authenticator apps read it from a QR code.
     pub fn to_uri(&self) -> Zeroizing<String> {
         let account = utf8_percent_encode(&self.account, ESCAPE);
-        let mut uri = Zeroizing::new(String::from("otpauth://totp/"));
+        let kind = if self.counter.is_some() {
+            "hotp"
+        } else {
+            "totp"
+        };
+        let mut uri = Zeroizing::new(format!("otpauth://{kind}/"));
         match &self.issuer {
             Some(issuer) => uri.push_str(&format!("{}:", utf8_percent_encode(issuer, ESCAPE))),
             // `parse` takes an escaped colon in an issuer-less label as the separator; an empty
@@ -118,7 +166,16 @@ impl KeyUri {
             algorithm,
             digits,
             period,
+            ..
         } = self.params;
+        if let Some(counter) = self.counter {
+            uri.push_str(&format!("&counter={counter}"));
+        }
+        if self.params.is_steam() {
+            // KeePassXC's form: apps that know Steam read it, and it stays a totp URI.
+            uri.push_str("&encoder=steam");
+            return uri;
+        }
         let defaults = Params::default();
         if algorithm != defaults.algorithm {
             uri.push_str(&format!("&algorithm={algorithm}"));
@@ -126,11 +183,18 @@ impl KeyUri {
         if digits != defaults.digits {
             uri.push_str(&format!("&digits={digits}"));
         }
-        if period != defaults.period {
+        if period != defaults.period && self.counter.is_none() {
             uri.push_str(&format!("&period={period}"));
         }
         uri
     }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Totp,
+    Hotp,
+    Steam,
 }
 
 /// `issuer:account`; a literal colon separates first, so an escaped one may sit inside the issuer.
@@ -232,9 +296,35 @@ mod tests {
             account: "root@srv db/01".into(),
             secret: Secret::from_base32("JBSWY3DPEHPK3PXP").unwrap(),
             params: Params::new(Algorithm::Sha256, 7, 45).unwrap(),
+            counter: None,
         };
         let text = uri.to_uri();
         assert_eq!(KeyUri::parse(&text).unwrap(), uri);
+    }
+
+    #[test]
+    fn reads_hotp_with_its_counter() {
+        let uri = KeyUri::parse(
+            "otpauth://hotp/Bank:alice?secret=JBSWY3DPEHPK3PXP&counter=18446744073709551615&digits=8",
+        )
+        .unwrap();
+        assert_eq!(uri.counter, Some(u64::MAX));
+        assert_eq!(uri.params.digits, 8);
+        assert_eq!(KeyUri::parse(&uri.to_uri()).unwrap(), uri);
+        assert!(uri.to_uri().starts_with("otpauth://hotp/Bank:alice?"));
+    }
+
+    #[test]
+    fn reads_both_spellings_of_steam() {
+        let aegis = KeyUri::parse("otpauth://steam/Steam:gabe?secret=JBSWY3DPEHPK3PXP").unwrap();
+        let keepassxc = KeyUri::parse(
+            "otpauth://totp/Steam:gabe?secret=JBSWY3DPEHPK3PXP&period=30&digits=5&encoder=steam",
+        )
+        .unwrap();
+        assert_eq!(aegis.params, Params::steam());
+        assert_eq!(keepassxc, aegis);
+        assert_eq!(KeyUri::parse(&aegis.to_uri()).unwrap(), aegis);
+        assert!(aegis.to_uri().ends_with("&encoder=steam"));
     }
 
     #[test]
@@ -242,8 +332,33 @@ mod tests {
         let cases = [
             ("https://totp/x?secret=JBSWY3DP", UriError::NotOtpauth),
             (
-                "otpauth://hotp/x?secret=JBSWY3DP",
-                UriError::UnsupportedType("hotp".into()),
+                "otpauth://yandex/x?secret=JBSWY3DP",
+                UriError::UnsupportedType("yandex".into()),
+            ),
+            ("otpauth://hotp/x?secret=JBSWY3DP", UriError::MissingCounter),
+            (
+                "otpauth://hotp/x?secret=JBSWY3DP&counter=-1",
+                UriError::BadCounter,
+            ),
+            (
+                "otpauth://hotp/x?secret=JBSWY3DP&counter=1.5",
+                UriError::BadCounter,
+            ),
+            (
+                "otpauth://hotp/x?secret=JBSWY3DP&counter=18446744073709551616",
+                UriError::BadCounter,
+            ),
+            (
+                "otpauth://hotp/x?secret=JBSWY3DP&counter=1&period=30",
+                UriError::HotpPeriod,
+            ),
+            (
+                "otpauth://steam/x?secret=JBSWY3DP&digits=6",
+                ParamsError::SteamDigits(6).into(),
+            ),
+            (
+                "otpauth://totp/x?secret=JBSWY3DP&encoder=steam&digits=8",
+                ParamsError::SteamDigits(8).into(),
             ),
             ("otpauth://totp/x?issuer=a", UriError::MissingSecret),
             (

@@ -1,5 +1,6 @@
 //! The edge that runs the TUI: terminal events, timers and signals in, effects out.
 
+pub mod clock_check;
 mod gone;
 mod loader;
 mod terminal;
@@ -19,6 +20,7 @@ use crate::app::{App, Effect, Msg, apply, settle};
 use crate::audit::{AuditAction, AuditLog, AuditRecord};
 use crate::clipboard::Clipboard;
 use crate::clock::Clock;
+use crate::vault::HotpConfig;
 
 pub use loader::{Loaded, Loader, read_vault};
 pub use terminal::restore;
@@ -51,16 +53,38 @@ pub fn audit_to<'a>(
             Sensitive::PasswordView => AuditAction::PasswordView,
             Sensitive::PasswordCopy => AuditAction::PasswordCopy,
             Sensitive::QrDisplay => AuditAction::QrDisplay,
+            Sensitive::HotpAdvance => AuditAction::HotpAdvance,
         };
-        let record = AuditRecord::new(
+        let mut record = AuditRecord::new(
             action,
             request.credential_id,
             request.credential.clone(),
             request.reason.clone(),
             clock.now(),
         );
+        if let Some(counter) = request.counter {
+            record = record.with_counter(counter);
+        }
         log.append(&record).map_err(|e| e.to_string())
     }
+}
+
+/// Advances an HOTP counter in the vault (lock, re-read, write): the counter whose code may
+/// be shown and the settings as written, or why not.
+pub type Counters<'a> = &'a mut dyn FnMut(u64, &str) -> Result<(u64, HotpConfig), String>;
+
+/// A vault that cannot be written: every advance is refused, with the reason.
+pub fn no_counters(id: u64, _: &str) -> Result<(u64, HotpConfig), String> {
+    Err(format!(
+        "credential {id}: this vault cannot be written, so its HOTP counter cannot advance"
+    ))
+}
+
+/// Advances counters through `store`, the vault's write path.
+pub fn counters_in(
+    store: &mut dyn crate::cli::CounterStore,
+) -> impl FnMut(u64, &str) -> Result<(u64, HotpConfig), String> + '_ {
+    move |id, name| crate::cli::hotp::advance_id(store, id, name).map_err(|f| f.message)
 }
 
 /// The edges the app's effects reach.
@@ -68,8 +92,11 @@ pub struct Edges<'a> {
     pub clipboard: &'a mut dyn Clipboard,
     pub clock: &'a dyn Clock,
     pub audit: Audit<'a>,
+    pub counters: Counters<'a>,
     /// The rest of the vault, while it is still being read.
     pub vault: Option<Loader>,
+    /// Background clock checks (`clock_check::start`), when NTP servers are configured.
+    pub clock_checks: Option<clock_check::ClockChecks>,
 }
 
 /// Runs the app until the user quits, the terminal goes away, or SIGTERM/SIGHUP arrives.
@@ -89,7 +116,9 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
         clipboard,
         clock,
         audit,
+        counters,
         vault: mut loader,
+        mut clock_checks,
     } = edges;
     let mut terminate = signal(SignalKind::terminate())?;
     let mut hangup = signal(SignalKind::hangup())?;
@@ -124,6 +153,31 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
                     }
                     Effect::Audit(request) => {
                         pending.push_front(Msg::Audited(audit(&request), clock.now()));
+                    }
+                    // Saved first, recorded next, shown last: a code is never shown twice.
+                    Effect::Advance(request) => {
+                        let name = format!(
+                            "credential {} ({})",
+                            request.credential_id, request.credential
+                        );
+                        let result =
+                            counters(request.credential_id, &name).and_then(|(used, written)| {
+                                let record = AuditRequest {
+                                    counter: Some(used),
+                                    ..request.clone()
+                                };
+                                audit(&record).map(|()| (used, written)).map_err(|e| {
+                                    format!(
+                                        "counter {used} was saved as used, but the audit log \
+                                         could not be written ({e}), so its code is not shown"
+                                    )
+                                })
+                            });
+                        pending.push_front(Msg::Advanced {
+                            id: request.credential_id,
+                            result,
+                            now: clock.now(),
+                        });
                     }
                     Effect::Copy(text) => {
                         let result = clipboard.copy(&text).map_err(|e| e.to_string());
@@ -176,6 +230,7 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
                 let (credentials, done) = batches(loaded, &mut loader, &app)?;
                 pending.push_back(Msg::Loaded(credentials, done));
             }
+            check = clock_check::next(&mut clock_checks) => pending.push_back(Msg::ClockChecked(check)),
             () = std::future::ready(()), if app.busy() => pending.push_back(Msg::Work),
         }
     }

@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthStr;
 use super::theme;
 use crate::app::App;
 use crate::app::keymap::{Action, BINDINGS};
+use crate::app::state::TokenView;
 
 const LIST: &[(Action, &str)] = &[
     (Action::Down, "move"),
@@ -47,8 +48,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         vec![("Esc", "close help")]
     } else if prompting {
         vec![("Enter", "confirm"), ("Esc", "cancel")]
-    } else if app.details.is_some() {
-        DETAILS.iter().map(|&(a, what)| (label(a), what)).collect()
+    } else if let Some(details) = &app.details {
+        let mut keys: Vec<(&str, &str)> =
+            DETAILS.iter().map(|&(a, what)| (label(a), what)).collect();
+        if matches!(details.token, TokenView::Hotp(_)) {
+            keys.insert(0, (label(Action::NextCode), "next code"));
+        }
+        keys
     } else if app.filter_editing {
         FILTER.to_vec()
     } else {

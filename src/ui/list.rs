@@ -102,7 +102,7 @@ impl Column {
             Column::Domain => format::text(&credential.domain).to_owned(),
             Column::Tags => format::tags(credential),
             Column::LastView => format::date(credential.last_view),
-            Column::Totp => if credential.totp.is_some() {
+            Column::Totp => if credential.totp.is_some() || credential.hotp.is_some() {
                 " ✓"
             } else {
                 ""
@@ -174,6 +174,11 @@ fn title_bar(app: &App, frame: &mut Frame, area: Rect) {
         format!("{busy}{} of {total} credentials ", app.rows.item_count())
     } else {
         format!("{busy}{total} credentials ")
+    };
+    // The corrected time is what every code on screen is for: said before the count.
+    let count = match app.clock.title() {
+        Some(corrected) => format!("{corrected} · {count}"),
+        None => count,
     };
     let mut left = vec![
         Span::styled(" credview ", theme::title()),

@@ -35,6 +35,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             Level::Error => theme::error(),
         };
         Line::styled(format!(" {}", status.text), style)
+    } else if let Some(warning) = &app.clock.warning {
+        // Stays until a check finds the clock fine: a wrong clock makes every code wrong.
+        Line::styled(format!(" {warning}"), theme::warning())
     } else if app.filter.is_active() {
         Line::from(vec![
             Span::styled(" filter: ", theme::dim()),

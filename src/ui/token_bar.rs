@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, LineGauge, Paragraph};
 
 use super::theme;
-use crate::app::state::{Token, TokenView, WARN_MILLIS};
+use crate::app::state::{HotpToken, Token, TokenView, WARN_MILLIS};
 use crate::otp::Timestamp;
 
 /// Rows the bar takes, borders included.
@@ -25,6 +25,7 @@ pub fn render(view: &TokenView, now: Timestamp, frame: &mut Frame, area: Rect) {
         Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(inner);
     match view {
         TokenView::Code(token) => code(token, now, frame, first, second),
+        TokenView::Hotp(hotp) => hotp_bar(hotp, frame, first, second),
         TokenView::NoTotp => sentences(
             frame,
             [first, second],
@@ -38,6 +39,54 @@ pub fn render(view: &TokenView, now: Timestamp, frame: &mut Frame, area: Rect) {
             "Your access allows neither viewing the password nor starting a session.",
         ),
     }
+}
+
+/// "HOTP · counter N" instead of a countdown: the code stays hidden until `n`.
+fn hotp_bar(hotp: &HotpToken, frame: &mut Frame, first: Rect, second: Rect) {
+    let (code, style) = match hotp.shown {
+        Some((_, code)) => (code.grouped(), theme::code()),
+        None => {
+            let hidden = "•".repeat(usize::from(hotp.digits));
+            let split = usize::from(hotp.digits) / 2;
+            let (head, tail): (String, String) = (
+                hidden.chars().take(split).collect(),
+                hidden.chars().skip(split).collect(),
+            );
+            (format!("{head} {tail}"), theme::dim())
+        }
+    };
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(format!(" {code}"), style),
+            Span::styled(
+                format!("   HOTP · counter {}", hotp.counter),
+                theme::section(),
+            ),
+        ])),
+        first,
+    );
+    let (text, style): (String, Style) = if hotp.advancing {
+        ("Saving the counter; the code follows.".into(), theme::dim())
+    } else if let Some(bits) = hotp.short_secret_bits {
+        (
+            format!("Short secret: {bits} bits (128 or more is recommended); codes still work."),
+            theme::warning(),
+        )
+    } else if let Some((used, _)) = hotp.shown {
+        (
+            format!("Code of counter {used}, used once: c copies it, n gives the next one."),
+            theme::dim(),
+        )
+    } else {
+        (
+            "Press n for the next code; the counter is saved to the vault first.".into(),
+            theme::dim(),
+        )
+    };
+    frame.render_widget(
+        Paragraph::new(Line::styled(format!(" {text}"), style)),
+        second,
+    );
 }
 
 fn sentences(frame: &mut Frame, [first, second]: [Rect; 2], main: &str, detail: &str) {
@@ -114,10 +163,14 @@ fn code(token: &Token, now: Timestamp, frame: &mut Frame, first: Rect, second: R
         )
     } else {
         let params = token.totp.params();
-        let text = format!(
-            "{} · {} digits · {} s step",
-            params.algorithm, params.digits, params.period
-        );
+        let text = if params.is_steam() {
+            format!("Steam Guard · 5 characters · {} s step", params.period)
+        } else {
+            format!(
+                "{} · {} digits · {} s step",
+                params.algorithm, params.digits, params.period
+            )
+        };
         (text, theme::dim())
     };
     frame.render_widget(

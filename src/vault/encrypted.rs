@@ -32,7 +32,14 @@ pub trait Keys {
     fn passphrase(&mut self, origin: &str) -> Result<SecretString, String>;
     /// The identities from `--identity` files, or `None` when none was given.
     fn identities(&mut self) -> Result<Option<Identities>, String>;
+    /// The public keys of the `--identity` files, to encrypt a vault again after a change;
+    /// `None` when there are none.
+    fn recipients(&mut self) -> Result<Option<Recipients>, String> {
+        Ok(None)
+    }
 }
+
+pub type Recipients = Vec<Box<dyn Recipient + Send>>;
 
 /// No key at all: an encrypted vault then fails with a message saying what to provide.
 pub struct NoKeys;
@@ -50,7 +57,7 @@ impl Keys for NoKeys {
 /// What a new encrypted file is locked with.
 pub enum Lock {
     Passphrase(SecretString),
-    Recipients(Vec<Box<dyn Recipient + Send>>),
+    Recipients(Recipients),
 }
 
 /// Decrypts an age file (armored or binary) into a wiping buffer.
@@ -84,6 +91,13 @@ pub fn decrypt(
         .read_to_end(&mut plaintext)
         .map_err(|e| fail(payload_problem(&e)))?;
     Ok(plaintext)
+}
+
+/// Whether an age file is ASCII-armored (so a new version of it is armored too).
+pub fn is_armored(ciphertext: &[u8]) -> bool {
+    ciphertext
+        .trim_ascii_start()
+        .starts_with(b"-----BEGIN AGE ENCRYPTED FILE-----")
 }
 
 /// Encrypts `plaintext` to an age file, ASCII-armored when `armor` is set.

@@ -30,9 +30,9 @@ impl<'de> Deserialize<'de> for Date {
 
 /// Parses a string inside the visitor, so serde_json reports a bad value at the value itself
 /// rather than after the object around it.
-struct ParseStr<F> {
-    expecting: &'static str,
-    parse: F,
+pub(super) struct ParseStr<F> {
+    pub(super) expecting: &'static str,
+    pub(super) parse: F,
 }
 
 impl<T, F: FnOnce(&str) -> Result<T, String>> Visitor<'_> for ParseStr<F> {
@@ -91,10 +91,16 @@ impl<'de> Visitor<'de> for TotpVisitor {
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<TotpConfig, E> {
         let uri = KeyUri::parse(text).map_err(E::custom)?;
+        if uri.counter.is_some() {
+            return Err(E::custom(
+                "an \"otpauth://hotp/\" Key URI belongs in \"hotp\", not in \"totp\"",
+            ));
+        }
         Ok(TotpConfig {
             secret: uri.secret,
             params: uri.params,
             issuer: uri.issuer,
+            time_offset: 0,
         })
     }
 
@@ -109,24 +115,92 @@ impl<'de> Visitor<'de> for TotpVisitor {
             digits: Option<u64>,
             #[serde(default)]
             period: Option<u64>,
+            #[serde(default)]
+            encoder: Option<SteamEncoder>,
+            #[serde(default)]
+            time_offset: Option<TimeOffsetField>,
         }
         let raw = RawTotp::deserialize(de::value::MapAccessDeserializer::new(map))?;
         let defaults = Params::default();
-        let params = Params::new(
-            raw.algorithm.map_or(defaults.algorithm, |a| a.0),
-            raw.digits.unwrap_or(u64::from(defaults.digits)),
-            raw.period.unwrap_or(defaults.period),
-        )
+        let params = match raw.encoder {
+            Some(SteamEncoder) => {
+                Params::steam_checked(raw.algorithm.map(|a| a.0), raw.digits, raw.period)
+            }
+            None => Params::new(
+                raw.algorithm.map_or(defaults.algorithm, |a| a.0),
+                raw.digits.unwrap_or(u64::from(defaults.digits)),
+                raw.period.unwrap_or(defaults.period),
+            ),
+        }
         .map_err(de::Error::custom)?;
         Ok(TotpConfig {
             secret: raw.secret.0,
             params,
             issuer: None,
+            time_offset: raw.time_offset.map_or(0, |t| t.0),
         })
     }
 }
 
-struct SecretField(Secret);
+/// A service's clock is off by seconds or minutes; a day or more is a mistake in the file.
+pub const MAX_TIME_OFFSET: i64 = 86_400;
+
+struct TimeOffsetField(i64);
+
+impl<'de> Deserialize<'de> for TimeOffsetField {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(TimeOffsetVisitor)
+    }
+}
+
+struct TimeOffsetVisitor;
+
+impl Visitor<'_> for TimeOffsetVisitor {
+    type Value = TimeOffsetField;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(
+            f,
+            "time_offset as whole seconds, -{MAX_TIME_OFFSET} to {MAX_TIME_OFFSET}"
+        )
+    }
+
+    fn visit_i64<E: de::Error>(self, secs: i64) -> Result<TimeOffsetField, E> {
+        if secs.unsigned_abs() > MAX_TIME_OFFSET.unsigned_abs() {
+            return Err(E::custom(format!(
+                "time_offset must be -{MAX_TIME_OFFSET} to {MAX_TIME_OFFSET} seconds, not {secs}"
+            )));
+        }
+        Ok(TimeOffsetField(secs))
+    }
+
+    fn visit_u64<E: de::Error>(self, secs: u64) -> Result<TimeOffsetField, E> {
+        self.visit_i64(i64::try_from(secs).unwrap_or(i64::MAX))
+    }
+}
+
+/// `"encoder": "steam"`, KeePassXC's word; the only encoder besides plain digits.
+struct SteamEncoder;
+
+impl<'de> Deserialize<'de> for SteamEncoder {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_str(ParseStr {
+            expecting: "\"steam\"",
+            parse: |text: &str| {
+                if text.eq_ignore_ascii_case("steam") {
+                    Ok(SteamEncoder)
+                } else {
+                    Err(format!(
+                        "unknown encoder \"{}\" (the only one is \"steam\")",
+                        text.chars().take(32).collect::<String>()
+                    ))
+                }
+            },
+        })
+    }
+}
+
+pub(super) struct SecretField(pub(super) Secret);
 
 impl<'de> Deserialize<'de> for SecretField {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -141,7 +215,7 @@ impl<'de> Deserialize<'de> for SecretField {
     }
 }
 
-struct AlgorithmField(Algorithm);
+pub(super) struct AlgorithmField(pub(super) Algorithm);
 
 impl<'de> Deserialize<'de> for AlgorithmField {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

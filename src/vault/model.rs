@@ -6,7 +6,7 @@ use std::sync::Arc;
 use time::OffsetDateTime;
 use zeroize::Zeroizing;
 
-use crate::otp::{Params, Secret, Totp};
+use crate::otp::{Algorithm, Hotp, Params, Secret, Totp};
 
 #[derive(Debug, Default)]
 pub struct Vault {
@@ -29,6 +29,8 @@ pub struct Credential {
     pub password: Option<Password>,
     /// Boxed: two credentials in three have none, and the list should not pay for it.
     pub totp: Option<Box<TotpConfig>>,
+    /// An HOTP (RFC 4226) key instead of a TOTP one; never both.
+    pub hotp: Option<Box<HotpConfig>>,
     pub access: Access,
     pub last_view: Option<OffsetDateTime>,
     pub expiration: Option<OffsetDateTime>,
@@ -103,11 +105,60 @@ pub struct TotpConfig {
     pub params: Params,
     /// Only a Key URI names an issuer; the object form leaves it to the device's hostname.
     pub issuer: Option<String>,
+    /// Seconds added to the clock for this credential's codes (`time_offset`).
+    pub time_offset: i64,
 }
 
 impl TotpConfig {
     pub fn generator(&self) -> Totp {
-        Totp::new(&self.secret, self.params)
+        Totp::new(&self.secret, self.params).with_time_offset(self.time_offset)
+    }
+
+    pub fn is_short(&self) -> bool {
+        self.secret.is_short()
+    }
+}
+
+/// An HOTP key and the counter of the next code it gives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HotpConfig {
+    pub secret: Secret,
+    pub algorithm: Algorithm,
+    pub digits: u8,
+    /// The counter the next revealed code is computed from; advanced before it is shown.
+    pub counter: u64,
+    /// Only a Key URI names an issuer; the object form leaves it to the device's hostname.
+    pub issuer: Option<String>,
+}
+
+/// The counter is 2^64-1: no code after it can be stored, so none is revealed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "its HOTP counter is at its end (18446744073709551615) and cannot advance; nothing was \
+     changed. Enrol a new HOTP secret with the service"
+)]
+pub struct CounterAtEnd;
+
+impl HotpConfig {
+    /// Moves the stored counter past the next code and returns the counter of that code.
+    pub fn take_next(&mut self) -> Result<u64, CounterAtEnd> {
+        let used = self.counter;
+        self.counter = used.checked_add(1).ok_or(CounterAtEnd)?;
+        Ok(used)
+    }
+
+    /// `verify`: looks `window` counters ahead for `typed`; a match moves the stored counter
+    /// past it (resynchronisation) and returns the matching counter. A miss changes nothing.
+    pub fn resync(&mut self, typed: &str, window: u64) -> Result<Option<u64>, CounterAtEnd> {
+        let Some(matched) = self.generator().look_ahead(typed, self.counter, window) else {
+            return Ok(None);
+        };
+        self.counter = matched.checked_add(1).ok_or(CounterAtEnd)?;
+        Ok(Some(matched))
+    }
+
+    pub fn generator(&self) -> Hotp {
+        Hotp::new(&self.secret, self.algorithm, self.digits)
     }
 
     pub fn is_short(&self) -> bool {
@@ -116,6 +167,11 @@ impl TotpConfig {
 }
 
 impl Credential {
+    /// A TOTP (Steam included) or an HOTP key.
+    pub fn has_code(&self) -> bool {
+        self.totp.is_some() || self.hotp.is_some()
+    }
+
     /// The PAM API's own name for a credential: `username@hostname` (or just the username).
     pub fn qualified_name(&self) -> String {
         match &self.device.hostname {

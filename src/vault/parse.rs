@@ -9,7 +9,7 @@ use serde::de::{self, Deserializer, SeqAccess, Visitor};
 
 use super::fields::Date;
 use super::intern::{self, SharedDevice, Tags, Text, shared};
-use super::model::{Access, Credential, Password, TotpConfig, Vault};
+use super::model::{Access, Credential, HotpConfig, Password, TotpConfig, Vault};
 
 pub const VERSION: u64 = 1;
 
@@ -19,6 +19,8 @@ pub const VERSION: u64 = 1;
 struct Reading {
     current_id: Option<u64>,
     index: usize,
+    /// The one-time-code field (`totp` or `hotp`) the current credential has already.
+    code_kind: Option<&'static str>,
     seen: HashMap<u64, usize>,
 }
 
@@ -45,6 +47,7 @@ pub(super) fn at_credential(index: usize) {
     READING.with_borrow_mut(|r| {
         r.current_id = None;
         r.index = index;
+        r.code_kind = None;
     });
 }
 
@@ -193,10 +196,7 @@ impl<'de> Visitor<'de> for CredentialsVisitor {
         let mut credentials = Vec::with_capacity(seq.size_hint().unwrap_or(0));
         loop {
             let index = credentials.len() + 1;
-            READING.with_borrow_mut(|r| {
-                r.current_id = None;
-                r.index = index;
-            });
+            at_credential(index);
             let Some(credential) = seq.next_element::<Credential>()? else {
                 break;
             };
@@ -241,6 +241,7 @@ impl<'de> Deserialize<'de> for Credential {
             device: raw.device.0,
             password: raw.password,
             totp: raw.totp.map(Box::new),
+            hotp: raw.hotp.map(Box::new),
             access: raw.access,
             last_view: raw.last_view.map(|d| d.0),
             expiration: raw.expiration.map(|d| d.0),
@@ -268,8 +269,10 @@ struct RawCredential {
     device: SharedDevice,
     #[serde(default)]
     password: Option<Password>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "one_code_kind")]
     totp: Option<TotpConfig>,
+    #[serde(default, deserialize_with = "one_code_kind")]
+    hotp: Option<HotpConfig>,
     #[serde(default)]
     access: Access,
     #[serde(default)]
@@ -308,4 +311,34 @@ fn username<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Box<str>, D::E
         return Err(de::Error::custom("username is empty"));
     }
     Ok(name.into_boxed_str())
+}
+
+/// `totp` or `hotp`, not both: the second one read is refused where it is.
+fn one_code_kind<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de> + CodeKind,
+{
+    let value = Option::<T>::deserialize(deserializer)?;
+    if value.is_some() {
+        let earlier = READING.with_borrow_mut(|r| r.code_kind.replace(T::NAME));
+        if let Some(earlier) = earlier.filter(|&e| e != T::NAME) {
+            return Err(de::Error::custom(format!(
+                "a credential has \"totp\" or \"hotp\", not both (it has \"{earlier}\" already)"
+            )));
+        }
+    }
+    Ok(value)
+}
+
+trait CodeKind {
+    const NAME: &'static str;
+}
+
+impl CodeKind for TotpConfig {
+    const NAME: &'static str = "totp";
+}
+
+impl CodeKind for HotpConfig {
+    const NAME: &'static str = "hotp";
 }

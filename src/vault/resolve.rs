@@ -26,14 +26,28 @@ impl Source {
         if let Some(path) = set("CREDVIEW_VAULT") {
             return Self::File(path.into());
         }
-        let config = set("XDG_CONFIG_HOME")
-            .map(PathBuf::from)
-            .or_else(|| set("HOME").map(|home| PathBuf::from(home).join(".config")));
-        let folder = config.map(|dir| dir.join("credview"));
+        let folder = config_folder(&env);
         ["vault.json", "vault.age"]
             .iter()
             .find_map(|name| folder.as_ref().map(|f| f.join(name)).filter(|p| p.exists()))
             .map_or(Self::Demo, Self::File)
+    }
+
+    /// Where `credview init` puts a new vault when given no path: `--vault`, else
+    /// `$CREDVIEW_VAULT`, else `vault.json` (`vault.age` when encrypted) in the config folder.
+    pub fn new_vault_path(
+        flag: Option<&Path>,
+        env: impl Fn(&str) -> Option<OsString>,
+        encrypted: bool,
+    ) -> Option<PathBuf> {
+        if let Some(path) = flag {
+            return Some(path.to_owned());
+        }
+        if let Some(path) = env("CREDVIEW_VAULT").filter(|v| !v.is_empty()) {
+            return Some(path.into());
+        }
+        let name = if encrypted { "vault.age" } else { "vault.json" };
+        config_folder(&env).map(|folder| folder.join(name))
     }
 
     pub fn name(&self) -> String {
@@ -63,6 +77,15 @@ impl Source {
             Self::Demo => Ok(VaultText::Static(DEMO_VAULT.as_bytes())),
         }
     }
+}
+
+/// `$XDG_CONFIG_HOME/credview`, else `~/.config/credview`.
+fn config_folder(env: &impl Fn(&str) -> Option<OsString>) -> Option<PathBuf> {
+    let set = |name: &str| env(name).filter(|value| !value.is_empty());
+    set("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .or_else(|| set("HOME").map(|home| PathBuf::from(home).join(".config")))
+        .map(|dir| dir.join("credview"))
 }
 
 #[cfg(test)]

@@ -257,8 +257,17 @@ pub fn check(app: &App, effects: &[Effect]) {
         );
     };
     match (&details.token, &credential.totp) {
-        (TokenView::NoTotp, None) => {}
-        (TokenView::NoPermission, Some(_)) => assert!(!credential.access.can_see_token()),
+        (TokenView::NoTotp, None) => assert!(credential.hotp.is_none()),
+        (TokenView::NoPermission, _) => assert!(!credential.access.can_see_token()),
+        (TokenView::Hotp(hotp), None) => {
+            assert!(credential.access.can_see_token());
+            let stored = credential.hotp.as_ref().map(|h| h.counter);
+            assert_eq!(
+                Some(hotp.counter),
+                stored,
+                "the bar's counter is not the stored one"
+            );
+        }
         (TokenView::Code(token), Some(totp)) => {
             assert!(credential.access.can_see_token());
             // Every message leaves the code of the app's time, timed or not.

@@ -117,6 +117,7 @@ pub fn template_render(data: &[u8]) {
         additional: "[#TOTP_TOKEN#]",
         password: (head & 1 == 1).then_some("pw"),
         totp: (head & 2 == 2).then(|| totp.clone()),
+        code: None,
     };
     let min_validity = (head & 4 == 4).then_some(u64::from(head >> 3));
     match template.render(&values, at, min_validity) {

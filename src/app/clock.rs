@@ -1,0 +1,115 @@
+//! What the screen says about the clock: the correction in force (title bar) and the latest
+//! background check's warning (status line). The check itself runs at the edge.
+
+use super::state::App;
+use crate::ntp::{Verdict, ahead_or_behind, signed_seconds};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ClockState {
+    /// Milliseconds added to the system clock (`credview time sync`); 0 when none.
+    pub correction_millis: i64,
+    /// Said while the latest check found the codes at risk or wrong.
+    pub warning: Option<String>,
+}
+
+/// A background check's result, as the edge measured it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClockCheck {
+    /// What to add to the system clock to read `server`'s time.
+    Measured { server: String, offset_millis: i64 },
+    /// No server answered: nothing is known, so nothing is said.
+    NoAnswer,
+}
+
+impl ClockState {
+    /// `clock corrected by +42 s`, while a correction is in force.
+    pub fn title(&self) -> Option<String> {
+        let secs = (self.correction_millis as f64 / 1000.0).round() as i64;
+        (self.correction_millis != 0)
+            .then(|| format!("clock corrected by {}", signed_seconds(secs * 1000)))
+    }
+}
+
+pub(super) fn on_checked(app: &mut App, check: ClockCheck) {
+    let ClockCheck::Measured {
+        server,
+        offset_millis,
+    } = check
+    else {
+        return;
+    };
+    // What the codes are off by: the correction in force already covers part of it.
+    let residual = offset_millis.saturating_sub(app.clock.correction_millis);
+    let clock = if app.clock.correction_millis == 0 {
+        "clock"
+    } else {
+        "corrected clock"
+    };
+    let position = ahead_or_behind(residual);
+    app.clock.warning = match Verdict::of(residual) {
+        Verdict::Fine => None,
+        Verdict::AtRisk => Some(format!(
+            "⚠ {clock} {position} {server}: codes may be refused near the end of a step \
+             (credview time sync corrects it)"
+        )),
+        Verdict::Wrong => Some(format!(
+            "⚠ {clock} {position} {server}: codes are wrong (credview time sync corrects it)"
+        )),
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Settings;
+    use crate::otp::Timestamp;
+
+    fn app(correction_millis: i64) -> App {
+        let mut app = App::loading("v".into(), Settings::default(), Timestamp::from_secs(0));
+        app.clock.correction_millis = correction_millis;
+        app
+    }
+
+    fn check(app: &mut App, offset_millis: i64) -> Option<String> {
+        let server = "127.0.0.1:123".to_owned();
+        on_checked(
+            app,
+            ClockCheck::Measured {
+                server,
+                offset_millis,
+            },
+        );
+        app.clock.warning.clone()
+    }
+
+    #[test]
+    fn warns_when_at_risk_or_wrong_and_clears_when_fine() {
+        let mut app = app(0);
+        let wrong = check(&mut app, -90_000).unwrap();
+        assert!(
+            wrong.contains("clock 90 s ahead of 127.0.0.1:123: codes are wrong"),
+            "{wrong}"
+        );
+        let risk = check(&mut app, 4_000).unwrap();
+        assert!(risk.contains("4 s behind"), "{risk}");
+        assert!(risk.contains("near the end of a step"), "{risk}");
+        assert_eq!(check(&mut app, 300), None);
+        // A server that stopped answering changes nothing either way.
+        check(&mut app, 20_000);
+        on_checked(&mut app, ClockCheck::NoAnswer);
+        assert!(app.clock.warning.is_some());
+    }
+
+    #[test]
+    fn a_correction_in_force_counts_and_shows_in_the_title() {
+        let mut app = app(-90_012);
+        assert_eq!(check(&mut app, -90_400), None);
+        assert_eq!(
+            app.clock.title().as_deref(),
+            Some("clock corrected by -90 s")
+        );
+        let off = check(&mut app, 0).unwrap();
+        assert!(off.contains("corrected clock 90.012 s behind"), "{off}");
+        assert_eq!(ClockState::default().title(), None);
+    }
+}

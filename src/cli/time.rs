@@ -1,0 +1,200 @@
+//! `credview time [sync|reset]`: the clock against the configured NTP servers, and the
+//! correction every code then uses.
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::PathBuf;
+
+use super::Failure;
+use crate::clock::{Clock, CorrectedClock, SystemClock};
+use crate::ntp::correction::{self, Correction};
+use crate::ntp::{self, Measurement, Verdict, ahead_or_behind, nanos_to_millis, signed_seconds};
+
+#[derive(Debug, clap::Args)]
+pub struct TimeArgs {
+    #[command(subcommand)]
+    pub action: Option<TimeAction>,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum TimeAction {
+    /// Measure the offset and store it: every code is then computed for the corrected time
+    Sync,
+    /// Remove the stored correction: codes use the system clock again
+    Reset,
+}
+
+/// What a missing server list says, wherever a command needs one.
+pub const NO_SERVERS: &str = "no time server is configured: name one with --ntp HOST[:PORT] \
+     (pool.ntp.org, say) or in ntp_servers in the settings file";
+
+/// The correction in force, or a warning on `err` and none when its file cannot be used.
+pub fn stored_correction(
+    env: impl Fn(&str) -> Option<OsString>,
+    err: &mut dyn Write,
+) -> Option<Correction> {
+    let path = correction::path(env)?;
+    correction::load(&path).unwrap_or_else(|e| {
+        let _ = writeln!(err, "warning: the clock correction is ignored: {e}");
+        None
+    })
+}
+
+/// The clock every code uses: the system clock plus the stored correction.
+pub fn corrected_clock(correction: Option<&Correction>) -> CorrectedClock {
+    CorrectedClock {
+        offset_millis: correction.map_or(0, |c| c.offset_millis),
+    }
+}
+
+pub fn time(
+    args: &TimeArgs,
+    servers: &[String],
+    env: impl Fn(&str) -> Option<OsString>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), Failure> {
+    let path = correction::path(&env);
+    let correction = stored_correction(&env, err);
+    match args.action {
+        None => report(servers, correction.as_ref(), out),
+        Some(TimeAction::Sync) => sync(servers, path, out),
+        Some(TimeAction::Reset) => reset(path, out),
+    }
+}
+
+fn write_error(e: std::io::Error) -> Failure {
+    Failure::usage(format!("cannot write the output: {e}"))
+}
+
+/// The system clock, the correction, each server's answer and a verdict; exit 0 / 1 / 2.
+fn report(
+    servers: &[String],
+    correction: Option<&Correction>,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let system = SystemClock.now();
+    let mut lines = vec![format!("system clock: {}", crate::audit::rfc3339(system))];
+    lines.push(match correction {
+        Some(c) => format!(
+            "correction:   {} (credview time sync against {})",
+            signed_seconds(c.offset_millis),
+            c.server
+        ),
+        None => "correction:   none".to_owned(),
+    });
+    if servers.is_empty() {
+        write_lines(out, &lines)?;
+        return Err(Failure::usage(NO_SERVERS));
+    }
+    let measured = ntp::measure_all(servers, ntp::TIMEOUT);
+    lines.extend(measured.iter().map(describe));
+    let Some((server, offset)) = best_offset(&measured) else {
+        write_lines(out, &lines)?;
+        return Err(Failure::usage(
+            "no time server answered: the clock could not be checked",
+        ));
+    };
+    let applied = correction.map_or(0, |c| c.offset_millis);
+    let residual = offset - applied;
+    let verdict = Verdict::of(residual);
+    let whose = if correction.is_some() {
+        "the corrected clock"
+    } else {
+        "the clock"
+    };
+    lines.push(format!(
+        "verdict:      {} ({whose} is {} {server})",
+        verdict.sentence(),
+        ahead_or_behind(residual)
+    ));
+    write_lines(out, &lines)?;
+    match verdict {
+        Verdict::Fine => Ok(()),
+        other => Err(Failure {
+            status: other.exit_status(),
+            message: format!(
+                "{}; `credview time sync` corrects the codes for it (or set the system clock)",
+                other.sentence()
+            ),
+        }),
+    }
+}
+
+/// `127.0.0.1:123: offset +0.003 s, round trip 0.4 ms`, or why there is no answer.
+fn describe(measurement: &Measurement) -> String {
+    match &measurement.result {
+        Ok(sample) => format!(
+            "{}: offset {}, round trip {:.1} ms",
+            measurement.server,
+            signed_seconds(nanos_to_millis(sample.offset_nanos)),
+            sample.round_trip_nanos as f64 / 1e6
+        ),
+        Err(e) => format!("{}: {e}", measurement.server),
+    }
+}
+
+/// The server to trust and its offset in milliseconds (what to add to the system clock).
+pub fn best_offset(measured: &[Measurement]) -> Option<(&str, i64)> {
+    let answers = measured
+        .iter()
+        .filter_map(|m| m.result.as_ref().ok().map(|s| (m.server.as_str(), s)));
+    answers
+        .min_by_key(|(_, sample)| sample.round_trip_nanos)
+        .map(|(server, sample)| (server, nanos_to_millis(sample.offset_nanos)))
+}
+
+fn sync(servers: &[String], path: Option<PathBuf>, out: &mut dyn Write) -> Result<(), Failure> {
+    if servers.is_empty() {
+        return Err(Failure::usage(NO_SERVERS));
+    }
+    let path = path.ok_or_else(|| {
+        Failure::usage(
+            "there is nowhere to keep the correction (neither $XDG_STATE_HOME nor $HOME is set)",
+        )
+    })?;
+    let measured = ntp::measure_all(servers, ntp::TIMEOUT);
+    let Some((server, offset)) = best_offset(&measured) else {
+        let why: Vec<String> = measured.iter().map(describe).collect();
+        return Err(Failure::usage(format!(
+            "no time server answered, nothing stored ({})",
+            why.join("; ")
+        )));
+    };
+    let at = corrected_clock(None)
+        .now()
+        .offset_by_millis(offset)
+        .as_secs();
+    let correction = Correction::new(offset, server.to_owned(), at)
+        .map_err(|e| Failure::usage(e.to_string()))?;
+    correction::save(&path, &correction).map_err(|e| Failure::usage(e.to_string()))?;
+    write_lines(
+        out,
+        &[format!(
+            "clock corrected by {} (against {server}): codes now use the corrected time; \
+             `credview time reset` removes the correction",
+            signed_seconds(offset)
+        )],
+    )
+}
+
+fn reset(path: Option<PathBuf>, out: &mut dyn Write) -> Result<(), Failure> {
+    let removed = match path {
+        Some(path) => correction::remove(&path)
+            .map_err(|e| Failure::usage(format!("cannot remove {}: {e}", path.display())))?,
+        None => false,
+    };
+    let line = if removed {
+        "clock correction removed: codes use the system clock again"
+    } else {
+        "no clock correction was stored: codes use the system clock"
+    };
+    write_lines(out, &[line.to_owned()])
+}
+
+fn write_lines(out: &mut dyn Write, lines: &[String]) -> Result<(), Failure> {
+    for line in lines {
+        writeln!(out, "{line}").map_err(write_error)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,133 @@
+//! What an offset means for the codes: pure, so the thresholds are tested without a network.
+
+use super::Sample;
+
+/// Under this the codes are right (a service accepts a step either side anyway).
+pub const FINE_MILLIS: u64 = 2_000;
+/// Over this a code is wrong for much of each 30 s step.
+pub const WRONG_MILLIS: u64 = 15_000;
+/// A correction larger than this is a misconfigured clock or server, not drift.
+pub const MAX_CORRECTION_MILLIS: u64 = 3_600_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Fine,
+    AtRisk,
+    Wrong,
+}
+
+impl Verdict {
+    /// Fine under 2 s, at risk from 2 s to 15 s, wrong beyond.
+    pub fn of(offset_millis: i64) -> Self {
+        match offset_millis.unsigned_abs() {
+            off if off < FINE_MILLIS => Self::Fine,
+            off if off <= WRONG_MILLIS => Self::AtRisk,
+            _ => Self::Wrong,
+        }
+    }
+
+    /// `credview time`'s exit status, for scripts: 0, 1, 2.
+    pub fn exit_status(self) -> u8 {
+        match self {
+            Self::Fine => 0,
+            Self::AtRisk => 1,
+            Self::Wrong => 2,
+        }
+    }
+
+    pub fn sentence(self) -> &'static str {
+        match self {
+            Self::Fine => "fine: codes are right",
+            Self::AtRisk => {
+                "codes at risk: near the end of a step the service expects another code"
+            }
+            Self::Wrong => "codes wrong: the service expects another code",
+        }
+    }
+}
+
+/// The answer to trust among several: the one with the shortest round trip, whose offset has
+/// the smallest error bound (half the round trip).
+pub fn best<'a>(samples: impl IntoIterator<Item = &'a Sample>) -> Option<&'a Sample> {
+    samples.into_iter().min_by_key(|s| s.round_trip_nanos)
+}
+
+/// `+42 s`, `-0.250 s`: whole seconds when whole, else milliseconds.
+pub fn signed_seconds(millis: i64) -> String {
+    let sign = if millis < 0 { '-' } else { '+' };
+    let abs = millis.unsigned_abs();
+    if abs % 1000 == 0 {
+        format!("{sign}{} s", abs / 1000)
+    } else {
+        format!("{sign}{}.{:03} s", abs / 1000, abs % 1000)
+    }
+}
+
+/// `1.250 s behind`, `90 s ahead of`: how a clock that needs `offset` stands to the server.
+pub fn ahead_or_behind(offset_millis: i64) -> String {
+    let amount = signed_seconds(offset_millis);
+    let amount = amount.trim_start_matches(['+', '-']);
+    if offset_millis < 0 {
+        format!("{amount} ahead of")
+    } else {
+        format!("{amount} behind")
+    }
+}
+
+/// Nanoseconds to milliseconds, rounded to nearest.
+pub fn nanos_to_millis(nanos: i64) -> i64 {
+    let millis = nanos / 1_000_000;
+    let rest = nanos % 1_000_000;
+    if rest >= 500_000 {
+        millis + 1
+    } else if rest <= -500_000 {
+        millis - 1
+    } else {
+        millis
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thresholds_are_2_and_15_seconds_either_way() {
+        assert_eq!(Verdict::of(0), Verdict::Fine);
+        assert_eq!(Verdict::of(1_999), Verdict::Fine);
+        assert_eq!(Verdict::of(-1_999), Verdict::Fine);
+        assert_eq!(Verdict::of(2_000), Verdict::AtRisk);
+        assert_eq!(Verdict::of(-15_000), Verdict::AtRisk);
+        assert_eq!(Verdict::of(15_001), Verdict::Wrong);
+        assert_eq!(Verdict::of(-90_000), Verdict::Wrong);
+        assert_eq!(Verdict::of(i64::MIN), Verdict::Wrong);
+        let statuses = [Verdict::Fine, Verdict::AtRisk, Verdict::Wrong].map(Verdict::exit_status);
+        assert_eq!(statuses, [0, 1, 2]);
+    }
+
+    #[test]
+    fn the_shortest_round_trip_wins() {
+        let far = Sample {
+            offset_nanos: 5,
+            round_trip_nanos: 90,
+        };
+        let near = Sample {
+            offset_nanos: 7,
+            round_trip_nanos: 10,
+        };
+        assert_eq!(best([&far, &near]), Some(&near));
+        assert_eq!(best([]), None);
+    }
+
+    #[test]
+    fn offsets_read_as_signed_seconds() {
+        assert_eq!(signed_seconds(42_000), "+42 s");
+        assert_eq!(signed_seconds(-90_000), "-90 s");
+        assert_eq!(signed_seconds(-250), "-0.250 s");
+        assert_eq!(signed_seconds(0), "+0 s");
+        assert_eq!(ahead_or_behind(-90_000), "90 s ahead of");
+        assert_eq!(ahead_or_behind(4_250), "4.250 s behind");
+        assert_eq!(nanos_to_millis(1_499_999), 1);
+        assert_eq!(nanos_to_millis(-1_500_000), -2);
+    }
+}
