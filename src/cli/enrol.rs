@@ -305,6 +305,7 @@ fn new_credential(args: &AddArgs, clock: &dyn Clock) -> Result<Credential, Failu
         }),
         password: None,
         totp: None,
+        hotp: None,
         access: Access::default(),
         last_view: None,
         expiration: None,
