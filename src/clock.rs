@@ -6,6 +6,12 @@ use crate::otp::Timestamp;
 
 pub trait Clock {
     fn now(&self) -> Timestamp;
+
+    /// The system clock's reading at the moment this clock reads `at`: what a timer on the
+    /// system clock (the TUI's wake-ups) must be set to.
+    fn to_system(&self, at: Timestamp) -> Timestamp {
+        at
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -58,6 +64,10 @@ impl Clock for CorrectedClock {
     fn now(&self) -> Timestamp {
         SystemClock.now().offset_by_millis(self.offset_millis)
     }
+
+    fn to_system(&self, at: Timestamp) -> Timestamp {
+        at.offset_by_millis(self.offset_millis.saturating_neg())
+    }
 }
 
 /// A clock that says what it is told, for tests and `--at`.
@@ -75,6 +85,20 @@ mod tests {
     use std::time::Duration;
 
     use super::*;
+
+    #[test]
+    fn a_corrected_clock_sets_system_timers_back_by_its_offset() {
+        let behind = CorrectedClock {
+            offset_millis: -90_000,
+        };
+        let at = Timestamp::from_secs(1_000);
+        assert_eq!(behind.to_system(at), Timestamp::from_secs(1_090));
+        let ahead = CorrectedClock {
+            offset_millis: 42_000,
+        };
+        assert_eq!(ahead.to_system(at), Timestamp::from_secs(958));
+        assert_eq!(FixedClock(at).to_system(at), at);
+    }
 
     #[test]
     fn times_before_1970_are_refused_and_the_epoch_is_not() {

@@ -598,3 +598,54 @@ fn an_unreadable_file() {
     }
     expect_file_level(&path, "permission denied");
 }
+
+// ---- device.port -------------------------------------------------------------------------
+
+#[test]
+fn port_0() {
+    check(
+        "port_0.json",
+        &[spot(13, 48, "0 }")],
+        &[
+            "port must be a whole number from 1 to 65535",
+            "credential 2",
+        ],
+    );
+}
+
+#[test]
+fn port_70000() {
+    check(
+        "port_70000.json",
+        &[spot(13, 48, "70000 }")],
+        &[
+            "port must be a whole number from 1 to 65535",
+            "credential 2",
+        ],
+    );
+}
+
+#[test]
+fn port_negative() {
+    check(
+        "port_negative.json",
+        &[spot(13, 48, "-1 }")],
+        &[
+            "port must be a whole number from 1 to 65535",
+            "credential 2",
+        ],
+    );
+}
+
+#[test]
+fn port_as_a_string() {
+    check(
+        "port_string.json",
+        &[spot(13, 48, "\"22\" }")],
+        &[
+            "device.port",
+            "a port number from 1 to 65535",
+            "credential 2",
+        ],
+    );
+}

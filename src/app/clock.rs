@@ -24,9 +24,18 @@ pub enum ClockCheck {
 impl ClockState {
     /// `clock corrected by +42 s`, while a correction is in force.
     pub fn title(&self) -> Option<String> {
-        let secs = (self.correction_millis as f64 / 1000.0).round() as i64;
+        let secs = round_to_secs(self.correction_millis);
         (self.correction_millis != 0)
             .then(|| format!("clock corrected by {}", signed_seconds(secs * 1000)))
+    }
+}
+
+fn round_to_secs(millis: i64) -> i64 {
+    let secs = millis / 1000;
+    match millis % 1000 {
+        rest if rest >= 500 => secs + 1,
+        rest if rest <= -500 => secs - 1,
+        _ => secs,
     }
 }
 
@@ -45,15 +54,15 @@ pub(super) fn on_checked(app: &mut App, check: ClockCheck) {
     } else {
         "corrected clock"
     };
-    let position = ahead_or_behind(residual);
+    // Whole seconds: a warning is about seconds, and only from 2 s on.
+    let position = ahead_or_behind(round_to_secs(residual) * 1000);
     app.clock.warning = match Verdict::of(residual) {
         Verdict::Fine => None,
         Verdict::AtRisk => Some(format!(
-            "⚠ {clock} {position} {server}: codes may be refused near the end of a step \
-             (credview time sync corrects it)"
+            "⚠ {clock} {position} {server}: codes at risk near each step's end; run credview time sync"
         )),
         Verdict::Wrong => Some(format!(
-            "⚠ {clock} {position} {server}: codes are wrong (credview time sync corrects it)"
+            "⚠ {clock} {position} {server}: codes are wrong; run credview time sync"
         )),
     };
 }
@@ -92,7 +101,10 @@ mod tests {
         );
         let risk = check(&mut app, 4_000).unwrap();
         assert!(risk.contains("4 s behind"), "{risk}");
-        assert!(risk.contains("near the end of a step"), "{risk}");
+        assert!(
+            risk.contains("codes at risk near each step's end"),
+            "{risk}"
+        );
         assert_eq!(check(&mut app, 300), None);
         // A server that stopped answering changes nothing either way.
         check(&mut app, 20_000);
@@ -109,7 +121,7 @@ mod tests {
             Some("clock corrected by -90 s")
         );
         let off = check(&mut app, 0).unwrap();
-        assert!(off.contains("corrected clock 90.012 s behind"), "{off}");
+        assert!(off.contains("corrected clock 90 s behind"), "{off}");
         assert_eq!(ClockState::default().title(), None);
     }
 }

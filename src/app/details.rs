@@ -4,27 +4,34 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use zeroize::Zeroizing;
 
-use super::msg::{AuditRequest, Effect};
+use super::msg::{AuditRequest, Effect, SessionAudit};
 use super::say;
 use super::state::{
-    App, Details, HotpToken, LATE_COPY_MILLIS, Level, PASSWORD_MILLIS, QR_MILLIS, ReasonPrompt,
-    Sensitive, Token, TokenView,
+    App, Details, HotpToken, LATE_COPY_MILLIS, Level, PASSWORD_MILLIS, ReasonPrompt, Sensitive,
+    Token, TokenView,
 };
 use crate::clipboard::Target;
 use crate::otp::Code;
+use crate::session::{Ended, Plan, Start, Supplied};
 use crate::vault::{Credential, HotpConfig};
 
 pub(super) fn open_details(app: &mut App) {
     let Some(index) = app.rows.credential_at(app.selected) else {
         return;
     };
-    let credential = &app.vault.credentials[index];
-    let token = match (&credential.totp, &credential.hotp) {
+    let token = token_view(&app.vault.credentials[index], app.now);
+    app.filter_editing = false;
+    app.details = Some(Details::new(index, token));
+}
+
+/// What the Token OTP bar shows for `credential` at `now`.
+pub(super) fn token_view(credential: &Credential, now: crate::otp::Timestamp) -> TokenView {
+    match (&credential.totp, &credential.hotp) {
         (None, None) => TokenView::NoTotp,
         _ if !credential.access.can_see_token() => TokenView::NoPermission,
         (Some(totp), _) => TokenView::Code(Box::new(Token::new(
             totp.generator(),
-            app.now,
+            now,
             totp.is_short().then(|| totp.secret.bits()),
         ))),
         (None, Some(hotp)) => TokenView::Hotp(HotpToken {
@@ -34,9 +41,7 @@ pub(super) fn open_details(app: &mut App) {
             digits: hotp.digits,
             short_secret_bits: hotp.is_short().then(|| hotp.secret.bits()),
         }),
-    };
-    app.filter_editing = false;
-    app.details = Some(Details::new(index, token));
+    }
 }
 
 /// `Esc` closes the innermost thing open: the QR code, else the pop-up.
@@ -128,6 +133,10 @@ fn refusal(app: &App, action: Sensitive) -> Option<&'static str> {
                 TokenView::Hotp(_) => None,
             }
         }
+        Sensitive::SessionStart if !credential.access.start_session => {
+            Some("you may not start a session with this credential: your access does not allow it")
+        }
+        Sensitive::SessionStart => None,
         Sensitive::PasswordView | Sensitive::PasswordCopy => {
             if !credential.access.can_see_password() {
                 Some("you may not view this password: your access does not allow it")
@@ -149,14 +158,24 @@ pub(super) fn request(app: &mut App, action: Sensitive, effects: &mut Vec<Effect
     let Some(credential) = credential(app) else {
         return;
     };
-    let needs_reason = matches!(action, Sensitive::PasswordView | Sensitive::PasswordCopy)
-        && credential.access.require_reason;
+    let needs_reason = matches!(
+        action,
+        Sensitive::PasswordView | Sensitive::PasswordCopy | Sensitive::SessionStart
+    ) && credential.access.require_reason;
+    let session = (action == Sensitive::SessionStart).then(|| {
+        let start = Start::new(credential, Plan::new(credential, None));
+        SessionAudit {
+            host: start.plan.host.clone(),
+            supplied: start.supplied().secrets(),
+        }
+    });
     let request = AuditRequest {
         action,
         credential_id: credential.id,
         credential: credential.qualified_name(),
         reason: None,
         counter: None,
+        session,
     };
     if action == Sensitive::HotpAdvance {
         // The edge saves the counter and records the advance; the code waits for both.
@@ -264,9 +283,18 @@ pub(super) fn on_audited(app: &mut App, result: Result<(), String>, effects: &mu
             }
         }
         Sensitive::QrDisplay => {
+            let shown_for = app.settings.qr_display_millis;
             if let Some(details) = app.details.as_mut() {
-                details.qr_until = Some(now.plus_millis(QR_MILLIS));
+                details.qr_until = Some(now.plus_millis(shown_for));
             }
+        }
+        Sensitive::SessionStart => {
+            if let Some(credential) = credential(app) {
+                let start = Start::new(credential, Plan::new(credential, None));
+                effects.push(Effect::StartSession(Box::new(start)));
+            }
+            // The session ends on the list, where its status line shows.
+            app.details = None;
         }
     }
 }
@@ -301,6 +329,16 @@ pub(super) fn on_advanced(app: &mut App, id: u64, result: Result<(u64, HotpConfi
     }
 }
 
+/// The terminal is back from a session: say how it ended and what the user had to answer.
+pub(super) fn on_session_ended(app: &mut App, ended: &Ended, supplied: Supplied) {
+    let level = match ended.result {
+        Ok(0) => Level::Info,
+        Ok(_) => Level::Warning,
+        Err(_) => Level::Error,
+    };
+    say(app, crate::session::summary(ended, supplied), level);
+}
+
 fn copy(app: &mut App, text: Zeroizing<String>, what: Sensitive, effects: &mut Vec<Effect>) {
     app.copying = Some((text.clone(), what));
     effects.push(Effect::Copy(text));
@@ -321,16 +359,22 @@ pub(super) fn on_copied(app: &mut App, result: Result<Target, String>) {
     };
     match result {
         Ok(target) => {
-            app.clipboard = Some(super::state::Clip {
-                text,
-                target,
-                clear_at: now.plus_millis(clear_after),
-            });
-            let mut text = format!(
-                "{noun} copied to {}; cleared in {} s",
-                target.describe(),
-                clear_after.div_ceil(1000)
-            );
+            let mut text = if clear_after == 0 {
+                // Clearing is turned off: an earlier copy's clear would find this one anyway.
+                app.clipboard = None;
+                format!("{noun} copied to {}; not cleared", target.describe())
+            } else {
+                app.clipboard = Some(super::state::Clip {
+                    text,
+                    target,
+                    clear_at: now.plus_millis(clear_after),
+                });
+                let seconds = clear_after.div_ceil(1000);
+                format!(
+                    "{noun} copied to {}; cleared in {seconds} s",
+                    target.describe()
+                )
+            };
             if late {
                 let seconds = left.unwrap_or(0).div_ceil(1000);
                 text = format!("{text}. It expires in {seconds} s!");

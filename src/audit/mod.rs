@@ -33,6 +33,7 @@ pub enum AuditAction {
     HotpAdvance,
     /// `verify` matched an HOTP code ahead of the counter and moved the counter past it.
     HotpResync,
+    SessionStart,
 }
 
 impl AuditAction {
@@ -52,6 +53,7 @@ impl AuditAction {
             Self::TotpRemoved => "totp_removed",
             Self::HotpAdvance => "hotp_advance",
             Self::HotpResync => "hotp_resync",
+            Self::SessionStart => "session_start",
         }
     }
 }
@@ -70,6 +72,12 @@ pub struct AuditRecord {
     /// HOTP records: the counter whose code was revealed (advance) or matched (resync).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub counter: Option<u64>,
+    /// A session's host (what ssh connected to).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host: Option<String>,
+    /// A session's secrets that credview supplied: "password", "totp"; never their values.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supplied: Option<Vec<String>>,
 }
 
 impl AuditRecord {
@@ -89,6 +97,8 @@ impl AuditRecord {
             credential: credential.into(),
             reason,
             counter: None,
+            host: None,
+            supplied: None,
         }
     }
 
@@ -98,6 +108,13 @@ impl AuditRecord {
             counter: Some(counter),
             ..self
         }
+    }
+
+    /// The record of a session start: where to, and which kinds of secret credview supplies.
+    pub fn with_session(mut self, host: Option<String>, supplied: Vec<String>) -> Self {
+        self.host = host;
+        self.supplied = Some(supplied);
+        self
     }
 
     pub fn of(
@@ -332,10 +349,21 @@ pub fn open(
     no_audit: bool,
     env: impl Fn(&str) -> Option<OsString>,
 ) -> Box<dyn AuditLog> {
+    open_with(flag, None, no_audit, env)
+}
+
+/// As `open`, with `configured` (the settings file's `audit_log`) between the flag and the
+/// XDG place.
+pub fn open_with(
+    flag: Option<&Path>,
+    configured: Option<&Path>,
+    no_audit: bool,
+    env: impl Fn(&str) -> Option<OsString>,
+) -> Box<dyn AuditLog> {
     if no_audit {
         return Box::new(NoAudit);
     }
-    match resolve_path(flag, env) {
+    match resolve_path(flag.or(configured), env) {
         Some(path) => Box::new(FileAuditLog::new(path)),
         None => Box::new(Nowhere),
     }

@@ -79,3 +79,23 @@ fn reads_records_and_flags_corrupt_lines() {
     assert!(matches!(lines[3], LogLine::Record { line: 4, .. }));
     assert!(read_log(b"").is_empty());
 }
+
+#[test]
+fn a_session_record_names_the_host_and_the_kinds_supplied() {
+    let mut record = AuditRecord::new(
+        AuditAction::SessionStart,
+        7,
+        "root@srv",
+        None,
+        Timestamp::from_secs(1_767_225_600),
+    )
+    .with_session(
+        Some("10.0.0.1".into()),
+        vec!["password".into(), "totp".into()],
+    );
+    record.user = "ana".into();
+    assert_eq!(
+        serde_json::to_string(&record).unwrap(),
+        r#"{"time":"2026-01-01T00:00:00Z","user":"ana","event":"session_start","credential_id":7,"credential":"root@srv","reason":null,"host":"10.0.0.1","supplied":["password","totp"]}"#
+    );
+}

@@ -302,6 +302,7 @@ fn new_credential(args: &AddArgs, clock: &dyn Clock) -> Result<Credential, Failu
             kind: text(&args.device_type),
             vendor: text(&args.vendor),
             site: text(&args.site),
+            port: None,
         }),
         password: None,
         totp: None,

@@ -28,6 +28,15 @@ pub enum TimeAction {
 pub const NO_SERVERS: &str = "no time server is configured: name one with --ntp HOST[:PORT] \
      (pool.ntp.org, say) or in ntp_servers in the settings file";
 
+/// The servers to ask: those named with `--ntp`, else those of the settings file.
+pub fn ntp_servers(flag: &[String], configured: &[String]) -> Vec<String> {
+    if flag.is_empty() {
+        configured.to_vec()
+    } else {
+        flag.to_vec()
+    }
+}
+
 /// The correction in force, or a warning on `err` and none when its file cannot be used.
 pub fn stored_correction(
     env: impl Fn(&str) -> Option<OsString>,
@@ -96,7 +105,7 @@ fn report(
         ));
     };
     let applied = correction.map_or(0, |c| c.offset_millis);
-    let residual = offset - applied;
+    let residual = offset.saturating_sub(applied);
     let verdict = Verdict::of(residual);
     let whose = if correction.is_some() {
         "the corrected clock"
@@ -194,7 +203,45 @@ fn reset(path: Option<PathBuf>, out: &mut dyn Write) -> Result<(), Failure> {
 
 fn write_lines(out: &mut dyn Write, lines: &[String]) -> Result<(), Failure> {
     for line in lines {
+        // Server names are the user's text: no control characters reach the terminal.
+        let line = crate::format::printable(line);
         writeln!(out, "{line}").map_err(write_error)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn servers_on_the_command_line_replace_the_configured_ones() {
+        let flag = ["127.0.0.1:1234".to_owned()];
+        let configured = ["pool.ntp.org".to_owned()];
+        assert_eq!(ntp_servers(&flag, &configured), flag);
+        assert_eq!(ntp_servers(&[], &configured), configured);
+        assert!(ntp_servers(&[], &[]).is_empty());
+    }
+
+    #[test]
+    fn the_answer_with_the_shortest_round_trip_is_trusted() {
+        let answer = |server: &str, offset_nanos, round_trip_nanos| Measurement {
+            server: server.to_owned(),
+            result: Ok(ntp::Sample {
+                offset_nanos,
+                round_trip_nanos,
+            }),
+        };
+        let silent = Measurement {
+            server: "silent".to_owned(),
+            result: Err(ntp::QueryError::NoAnswer(ntp::TIMEOUT)),
+        };
+        let measured = [
+            silent,
+            answer("far", 5_000_000_000, 90_000_000),
+            answer("near", -1_400_000, 2_000_000),
+        ];
+        assert_eq!(best_offset(&measured), Some(("near", -1)));
+        assert_eq!(best_offset(&measured[..1]), None);
+    }
 }

@@ -50,12 +50,6 @@ impl Correction {
             measured_at,
         })
     }
-
-    /// `+42 s` (rounded to whole seconds, as the title bar shows it).
-    pub fn rounded(&self) -> String {
-        let secs = (self.offset_millis as f64 / 1000.0).round() as i64;
-        signed_seconds(secs * 1000)
-    }
 }
 
 /// `$XDG_STATE_HOME/credview/clock.json`, else `~/.local/state/credview/clock.json`.
@@ -138,7 +132,6 @@ mod tests {
         let correction = Correction::new(-90_012, "127.0.0.1:123".into(), 1_700_000_000).unwrap();
         save(&path, &correction).unwrap();
         assert_eq!(load(&path).unwrap(), Some(correction.clone()));
-        assert_eq!(correction.rounded(), "-90 s");
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;

@@ -3,6 +3,7 @@
 pub mod clock_check;
 mod gone;
 mod loader;
+pub mod save;
 mod terminal;
 mod timer;
 
@@ -14,12 +15,14 @@ use crossterm::event::{Event, EventStream, MouseEventKind};
 use futures::StreamExt;
 use tokio::signal::unix::{SignalKind, signal};
 
-use crate::app::msg::AuditRequest;
+use crate::app::form::Change;
+use crate::app::msg::{AuditRequest, Pasted, Saved};
 use crate::app::state::Sensitive;
 use crate::app::{App, Effect, Msg, apply, settle};
 use crate::audit::{AuditAction, AuditLog, AuditRecord};
 use crate::clipboard::Clipboard;
 use crate::clock::Clock;
+use crate::session::Patterns;
 use crate::vault::HotpConfig;
 
 pub use loader::{Loaded, Loader, read_vault};
@@ -42,6 +45,9 @@ impl From<io::Error> for Failed {
 /// Writes one audit record; an error refuses the action it was for.
 pub type Audit<'a> = &'a mut dyn FnMut(&AuditRequest) -> Result<(), String>;
 
+/// Writes a change to the vault (`save::save` with the vault's source and keys).
+pub type Save<'a> = &'a mut dyn FnMut(&Change) -> Result<Saved, String>;
+
 /// Records the app's sensitive actions in `log`, stamped with the clock's time.
 pub fn audit_to<'a>(
     log: &'a mut dyn AuditLog,
@@ -54,6 +60,7 @@ pub fn audit_to<'a>(
             Sensitive::PasswordCopy => AuditAction::PasswordCopy,
             Sensitive::QrDisplay => AuditAction::QrDisplay,
             Sensitive::HotpAdvance => AuditAction::HotpAdvance,
+            Sensitive::SessionStart => AuditAction::SessionStart,
         };
         let mut record = AuditRecord::new(
             action,
@@ -64,6 +71,9 @@ pub fn audit_to<'a>(
         );
         if let Some(counter) = request.counter {
             record = record.with_counter(counter);
+        }
+        if let Some(session) = &request.session {
+            record = record.with_session(session.host.clone(), session.supplied.clone());
         }
         log.append(&record).map_err(|e| e.to_string())
     }
@@ -90,13 +100,16 @@ pub fn counters_in(
 /// The edges the app's effects reach.
 pub struct Edges<'a> {
     pub clipboard: &'a mut dyn Clipboard,
-    pub clock: &'a dyn Clock,
+    /// Shared with the thread that answers a session's prompts.
+    pub clock: &'a (dyn Clock + Sync),
     pub audit: Audit<'a>,
     pub counters: Counters<'a>,
     /// The rest of the vault, while it is still being read.
     pub vault: Option<Loader>,
     /// Background clock checks (`clock_check::start`), when NTP servers are configured.
     pub clock_checks: Option<clock_check::ClockChecks>,
+    /// Where the enrolment forms save; `None`: the vault cannot be written from here.
+    pub save: Option<Save<'a>>,
 }
 
 /// Runs the app until the user quits, the terminal goes away, or SIGTERM/SIGHUP arrives.
@@ -119,6 +132,7 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
         counters,
         vault: mut loader,
         mut clock_checks,
+        mut save,
     } = edges;
     let mut terminate = signal(SignalKind::terminate())?;
     let mut hangup = signal(SignalKind::hangup())?;
@@ -143,7 +157,12 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
                 match effect {
                     Effect::Quit => return Ok(()),
                     Effect::Suspend => {
+                        // As for a session: the key reader lets go of the terminal first, so
+                        // the shell gets the keys and the redraw on `fg` reads its answers.
+                        drop(events);
+                        settle_key_reader();
                         session.suspend()?;
+                        events = EventStream::new();
                         let size = session.terminal.size()?;
                         pending.push_front(Msg::Tick(clock.now()));
                         pending.push_front(Msg::Resize {
@@ -151,8 +170,36 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
                             height: size.height,
                         });
                     }
+                    Effect::StartSession(start) => {
+                        // The key reader must not take the session's keystrokes: it stops
+                        // before ssh starts and a new one begins after.
+                        drop(events);
+                        settle_key_reader();
+                        let supplied = start.supplied();
+                        let patterns =
+                            Patterns::with_code_words(&app.settings.session_code_prompts);
+                        let ended = session.hand_over(|| {
+                            let ended = crate::session::run(&start, patterns, clock);
+                            crate::session::hold_on_failure(&ended, supplied);
+                            ended
+                        })?;
+                        events = EventStream::new();
+                        let size = session.terminal.size()?;
+                        pending.push_front(Msg::SessionEnded(ended, supplied, clock.now()));
+                        pending.push_front(Msg::Resize {
+                            width: size.width,
+                            height: size.height,
+                        });
+                    }
                     Effect::Audit(request) => {
                         pending.push_front(Msg::Audited(audit(&request), clock.now()));
+                    }
+                    Effect::Save(change) => {
+                        let saved = match save.as_mut() {
+                            Some(save) => save(&change),
+                            None => Err("this vault cannot be written from here".to_owned()),
+                        };
+                        pending.push_front(Msg::Saved(saved, clock.now()));
                     }
                     // Saved first, recorded next, shown last: a code is never shown twice.
                     Effect::Advance(request) => {
@@ -197,7 +244,8 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
                 .draw(|frame| crate::ui::render(&app, frame))?;
         }
 
-        let wake = app.next_wakeup();
+        // The app's times are the (possibly corrected) clock's; the timer runs on the system's.
+        let wake = app.next_wakeup().map(|at| clock.to_system(at));
         let timer = async {
             match wake {
                 Some(at) => timer.sleep_until(at).await,
@@ -257,6 +305,12 @@ fn take_event(
     true
 }
 
+/// Waits until crossterm's reader thread, told to stop when its stream was dropped, has let
+/// go of the terminal: it holds the reader's lock while it polls, and so does this poll.
+fn settle_key_reader() {
+    let _ = crossterm::event::poll(std::time::Duration::ZERO);
+}
+
 async fn next_batch(loader: &mut Option<Loader>) -> Option<Loaded> {
     match loader {
         Some(receiver) => receiver.recv().await,
@@ -308,6 +362,10 @@ fn message(event: Event, clock: &dyn Clock) -> Option<Msg> {
             _ => Some(Msg::Mouse(mouse, clock.now())),
         },
         Event::Resize(width, height) => Some(Msg::Resize { width, height }),
+        Event::Paste(text) => Some(Msg::Paste(
+            Pasted(zeroize::Zeroizing::new(text)),
+            clock.now(),
+        )),
         _ => None,
     }
 }

@@ -5,7 +5,7 @@ use std::mem::ManuallyDrop;
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crossterm::event::DisableMouseCapture;
+use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste};
 use crossterm::style::Print;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -56,6 +56,7 @@ fn enter() -> io::Result<()> {
         io::stdout(),
         EnterAlternateScreen,
         Print(MOUSE_CLICKS_AND_WHEEL),
+        EnableBracketedPaste,
         cursor::Hide
     );
     if entered.is_err() {
@@ -83,6 +84,16 @@ impl Session {
     pub fn suspend(&mut self) -> io::Result<()> {
         Ok(())
     }
+
+    /// Runs `f` with the terminal as the shell left it (a session in it), then takes it back.
+    pub fn hand_over<T>(&mut self, f: impl FnOnce() -> T) -> io::Result<T> {
+        restore();
+        let result = f();
+        enter()?;
+        // What ran drew over the screen: forget what ratatui thinks is there.
+        self.terminal.clear()?;
+        Ok(result)
+    }
 }
 
 impl Drop for Session {
@@ -106,6 +117,7 @@ pub fn restore() {
     let _ = execute!(
         stdout,
         DisableMouseCapture,
+        DisableBracketedPaste,
         LeaveAlternateScreen,
         cursor::Show
     );

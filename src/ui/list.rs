@@ -93,7 +93,7 @@ impl Column {
         content.max(self.min_width())
     }
 
-    fn cell(self, credential: &Credential) -> String {
+    fn cell(self, credential: &Credential, zone: Option<&jiff::tz::TimeZone>) -> String {
         match self {
             Column::Id => credential.id.to_string(),
             Column::Type => format::text(&credential.kind).to_owned(),
@@ -101,7 +101,7 @@ impl Column {
             Column::Additional => format::text(&credential.additional).to_owned(),
             Column::Domain => format::text(&credential.domain).to_owned(),
             Column::Tags => format::tags(credential),
-            Column::LastView => format::date(credential.last_view),
+            Column::LastView => format::date_in(credential.last_view, zone),
             Column::Totp => if credential.totp.is_some() || credential.hotp.is_some() {
                 " ✓"
             } else {
@@ -175,17 +175,28 @@ fn title_bar(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         format!("{busy}{total} credentials ")
     };
-    // The corrected time is what every code on screen is for: said before the count.
-    let count = match app.clock.title() {
-        Some(corrected) => format!("{corrected} · {count}"),
-        None => count,
-    };
     let mut left = vec![
         Span::styled(" credview ", theme::title()),
         Span::styled("· Credentials > All · ", theme::title_dim()),
     ];
     let width = usize::from(area.width);
     let fixed: usize = left.iter().map(Span::width).sum();
+    // The corrected time is what every code on screen is for: said before the count, in
+    // full where there is room, shortened where there is less, and never over the count.
+    let count = app
+        .clock
+        .title()
+        .map(|full| {
+            [
+                full.clone(),
+                full.replacen("clock corrected by", "clock", 1),
+            ]
+        })
+        .into_iter()
+        .flatten()
+        .map(|corrected| format!("{corrected} · {count}"))
+        .find(|both| fixed + both.width() <= width)
+        .unwrap_or(count);
     // A long path gives way to the count, which matters more.
     let room = width.saturating_sub(fixed + count.width() + 1);
     let name = fit(&app.vault_name, room.min(app.vault_name.width()));
@@ -230,7 +241,12 @@ fn body(app: &App, frame: &mut Frame, area: Rect, plan: &[(Column, usize)]) {
             }
             Row::Item(credential) => {
                 let credential = &app.vault.credentials[credential];
-                let text = fit(&line_of_cells(plan, |c| c.cell(credential)), width);
+                let text = fit(
+                    &line_of_cells(plan, |c| {
+                        c.cell(credential, app.settings.time_zone.as_ref())
+                    }),
+                    width,
+                );
                 if Some(index) == selected_row {
                     Line::styled(text, theme::selected())
                 } else {

@@ -8,12 +8,16 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme;
 use crate::app::App;
-use crate::app::state::Level;
+use crate::app::state::{Level, Sensitive};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let prompt = app.details.as_ref().and_then(|d| d.prompt.as_ref());
     let line = if let Some(prompt) = prompt {
-        let label = " Reason for this password access: ";
+        let label = if prompt.purpose == Sensitive::SessionStart {
+            " Reason for this session: "
+        } else {
+            " Reason for this password access: "
+        };
         let x = area.x + (label.width() + prompt.text.width()) as u16;
         frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
         Line::from(vec![

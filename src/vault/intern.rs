@@ -131,6 +131,8 @@ impl<'de> Deserialize<'de> for SharedDevice {
             vendor: Option<Text>,
             #[serde(default)]
             site: Option<Text>,
+            #[serde(default)]
+            port: Option<Port>,
         }
         let raw = RawDevice::deserialize(deserializer)?;
         Ok(Self(device(Device {
@@ -139,6 +141,48 @@ impl<'de> Deserialize<'de> for SharedDevice {
             kind: shared(raw.kind),
             vendor: shared(raw.vendor),
             site: shared(raw.site),
+            port: raw.port.map(|p| p.0),
         })))
+    }
+}
+
+/// `device.port`: a whole number from 1 to 65535, checked at the value so errors point at it.
+struct Port(u16);
+
+impl<'de> Deserialize<'de> for Port {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_u64(PortVisitor)
+    }
+}
+
+struct PortVisitor;
+
+const PORT_RANGE: &str = "port must be a whole number from 1 to 65535";
+
+impl Visitor<'_> for PortVisitor {
+    type Value = Port;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a port number from 1 to 65535")
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Port, E> {
+        match u16::try_from(value) {
+            Ok(port) if port > 0 => Ok(Port(port)),
+            _ => Err(E::custom(PORT_RANGE)),
+        }
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Port, E> {
+        Err(E::custom(PORT_RANGE))
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Port, E> {
+        Err(E::custom(PORT_RANGE))
+    }
+
+    // A quoted port ("22") is refused without echoing the text: it could be a misplaced secret.
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Port, E> {
+        Err(E::custom(PORT_RANGE))
     }
 }

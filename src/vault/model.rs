@@ -45,6 +45,8 @@ pub struct Device {
     pub kind: Option<Shared>,
     pub vendor: Option<Shared>,
     pub site: Option<Shared>,
+    /// The SSH port a session uses (1-65535); ssh's own default when absent.
+    pub port: Option<u16>,
 }
 
 /// What the PAM's access policy lets this operator do with the credential.

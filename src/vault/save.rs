@@ -231,10 +231,10 @@ mod tests {
             .credentials
             .iter()
             .map(|c| {
-                let totp = c
-                    .totp
-                    .as_ref()
-                    .map(|t| (t.secret.to_base32().to_string(), t.params, t.issuer.clone()));
+                let totp = c.totp.as_ref().map(|t| {
+                    let secret = t.secret.to_base32().to_string();
+                    (secret, t.params, t.issuer.clone(), t.time_offset)
+                });
                 format!(
                     "{} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
                     c.id,
@@ -285,6 +285,19 @@ mod tests {
             }
         }
         assert!(read > 0);
+    }
+
+    #[test]
+    fn a_time_offset_is_kept_after_the_period() {
+        let text = br#"{"version": 1, "credentials": [{"id": 1, "username": "u",
+            "totp": {"secret": "JBSWY3DPEHPK3PXP", "time_offset": -7}}]}"#;
+        let vault = parse("t", text).unwrap();
+        let written = String::from_utf8(to_json(&vault).unwrap().to_vec()).unwrap();
+        assert!(
+            written.contains("\"period\": 30,\n        \"time_offset\": -7\n"),
+            "{written}"
+        );
+        round_trip("t", text);
     }
 
     #[test]

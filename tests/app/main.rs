@@ -28,6 +28,8 @@ mod mouse;
 mod navigation;
 mod open_close;
 mod sensitive;
+mod session;
+mod settings;
 mod status;
 mod token;
 mod token_bar;

@@ -49,6 +49,7 @@ fn v_shows_the_password_after_the_audit_and_masks_it_again_after_30_s() {
             credential: "root@srv-db-01".into(),
             reason: None,
             counter: None,
+            session: None,
         }]
     );
     assert!(
