@@ -211,6 +211,12 @@ pub enum AuditError {
 /// Where audit records go. An error means the action must not happen.
 pub trait AuditLog {
     fn append(&mut self, record: &AuditRecord) -> Result<(), AuditError>;
+
+    /// False when records go nowhere on purpose (`--no-audit`): the caller need not build
+    /// one (it costs a user lookup when `$USER` is unset).
+    fn keeps_records(&self) -> bool {
+        true
+    }
 }
 
 /// Appends one JSON line per record to a file: one `write` on an `O_APPEND` file, so lines
@@ -293,6 +299,10 @@ pub struct NoAudit;
 impl AuditLog for NoAudit {
     fn append(&mut self, _record: &AuditRecord) -> Result<(), AuditError> {
         Ok(())
+    }
+
+    fn keeps_records(&self) -> bool {
+        false
     }
 }
 

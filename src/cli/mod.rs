@@ -112,7 +112,10 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// Each command's arguments are built only when it is the one given: building all of them
+/// was half of what starting `credview code` cost.
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// Print the Credentials > All table
     List {
