@@ -127,9 +127,16 @@ pub fn init(
         false => None,
     };
     create(&path, lock).map_err(written)?;
+    // Where credview looks by itself needs no --vault; anywhere else does.
+    let found = Source::resolve(flag, env) == Source::File(path.clone());
+    let vault = if found {
+        String::new()
+    } else {
+        format!("--vault {name} ")
+    };
     let _ = writeln!(
         err,
-        "created the empty vault {name}; add credentials with `credview --vault {name} add`"
+        "created the empty vault {name}; add credentials with `credview {vault}add`"
     );
     Ok(())
 }
