@@ -42,15 +42,15 @@ lane() {
     done
 }
 
-for target in vault_parse secret_base32 key_uri template_render qr_image enrol_input import_any; do
+for target in vault_parse secret_base32 key_uri template_render qr_image enrol_input; do
     # shellcheck disable=SC2046
     cargo fuzz build $(flags "$target") "$target"
 done
 # shellcheck disable=SC2046
 cargo fuzz build $(flags app_update) app_update
 
-lane app_update secret_base32 template_render enrol_input import_any &
-lane vault_parse key_uri qr_image
+lane app_update secret_base32 template_render enrol_input &
+lane vault_parse key_uri qr_image import_any
 wait
 
 for target in app_update vault_parse secret_base32 key_uri template_render qr_image enrol_input import_any; do

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use age::secrecy::{ExposeSecret, SecretString};
 use zeroize::Zeroizing;
 
+use crate::progress::Progress;
 use crate::prompt::{Prompt, Tty};
 use crate::vault::encrypted::{Identities, Keys, Lock, Recipients};
 
@@ -122,6 +123,10 @@ impl Keys for Unlock {
             );
         }
         Ok(Some(all))
+    }
+
+    fn unlocking(&mut self, origin: &str) -> Progress {
+        Progress::spinner(format!("unlocking {}", crate::format::printable(origin)))
     }
 }
 

@@ -19,9 +19,9 @@ const TARGETS: [(&str, Check); 8] = [
     ("key_uri", fuzz_checks::key_uri),
     ("template_render", fuzz_checks::template_render),
     ("app_update", fuzz_checks::app::app_update),
-    ("import_any", fuzz_checks::import::import_any),
     ("qr_image", fuzz_checks::enrol::qr_image),
     ("enrol_input", fuzz_checks::enrol::enrol_input),
+    ("import_any", fuzz_checks::import::import_any),
 ];
 
 fn files_in(dir: &Path) -> Vec<PathBuf> {

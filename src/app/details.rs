@@ -7,8 +7,8 @@ use zeroize::Zeroizing;
 use super::msg::{AuditRequest, Effect, SessionAudit};
 use super::say;
 use super::state::{
-    App, Details, HotpToken, LATE_COPY_MILLIS, Level, PASSWORD_MILLIS, QR_MILLIS, ReasonPrompt,
-    Sensitive, Token, TokenView,
+    App, Details, HotpToken, LATE_COPY_MILLIS, Level, PASSWORD_MILLIS, ReasonPrompt, Sensitive,
+    Token, TokenView,
 };
 use crate::clipboard::Target;
 use crate::otp::Code;
@@ -283,8 +283,9 @@ pub(super) fn on_audited(app: &mut App, result: Result<(), String>, effects: &mu
             }
         }
         Sensitive::QrDisplay => {
+            let shown_for = app.settings.qr_display_millis;
             if let Some(details) = app.details.as_mut() {
-                details.qr_until = Some(now.plus_millis(QR_MILLIS));
+                details.qr_until = Some(now.plus_millis(shown_for));
             }
         }
         Sensitive::SessionStart => {
@@ -358,16 +359,22 @@ pub(super) fn on_copied(app: &mut App, result: Result<Target, String>) {
     };
     match result {
         Ok(target) => {
-            app.clipboard = Some(super::state::Clip {
-                text,
-                target,
-                clear_at: now.plus_millis(clear_after),
-            });
-            let mut text = format!(
-                "{noun} copied to {}; cleared in {} s",
-                target.describe(),
-                clear_after.div_ceil(1000)
-            );
+            let mut text = if clear_after == 0 {
+                // Clearing is turned off: an earlier copy's clear would find this one anyway.
+                app.clipboard = None;
+                format!("{noun} copied to {}; not cleared", target.describe())
+            } else {
+                app.clipboard = Some(super::state::Clip {
+                    text,
+                    target,
+                    clear_at: now.plus_millis(clear_after),
+                });
+                let seconds = clear_after.div_ceil(1000);
+                format!(
+                    "{noun} copied to {}; cleared in {seconds} s",
+                    target.describe()
+                )
+            };
             if late {
                 let seconds = left.unwrap_or(0).div_ceil(1000);
                 text = format!("{text}. It expires in {seconds} s!");

@@ -10,6 +10,7 @@ mod load;
 pub mod msg;
 mod navigate;
 pub mod rows;
+pub mod settings;
 pub mod state;
 mod update;
 mod write;

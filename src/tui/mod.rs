@@ -176,8 +176,10 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
                         drop(events);
                         settle_key_reader();
                         let supplied = start.supplied();
+                        let patterns =
+                            Patterns::with_code_words(&app.settings.session_code_prompts);
                         let ended = session.hand_over(|| {
-                            let ended = crate::session::run(&start, Patterns::default(), clock);
+                            let ended = crate::session::run(&start, patterns, clock);
                             crate::session::hold_on_failure(&ended, supplied);
                             ended
                         })?;

@@ -20,6 +20,10 @@ use crate::app::App;
 use crate::app::layout::{self, MIN_DETAILS, MIN_LIST};
 
 pub fn render(app: &App, frame: &mut Frame) {
+    theme::with(theme::palette(&app.settings), || draw(app, frame));
+}
+
+fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let needed = if app.details.is_some() {
         MIN_DETAILS
