@@ -1,6 +1,7 @@
 //! What an import does to a vault, decided before anything is written: each entry becomes a
 //! credential with a new id, or is skipped (already there) or failed (unreadable, unsupported).
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::entry::{EntryError, ImportedEntry, OtpKind, Place};
@@ -58,6 +59,14 @@ impl Plan {
 pub fn plan(vault: &Vault, entries: Vec<(String, Result<ImportedEntry, EntryError>)>) -> Plan {
     let mut next_id = vault.credentials.iter().map(|c| c.id).max().unwrap_or(0) + 1;
     let mut plan = Plan::default();
+    // Usernames to the ids that have them (and whether each was in the vault already), so a
+    // large import compares secrets only among credentials of the same name.
+    let mut seen: HashMap<String, Vec<(u64, bool)>> = HashMap::new();
+    for credential in &vault.credentials {
+        seen.entry(credential.username.to_string())
+            .or_default()
+            .push((credential.id, true));
+    }
     for (file, read) in entries {
         let entry = match read {
             Ok(entry) => entry,
@@ -83,24 +92,34 @@ pub fn plan(vault: &Vault, entries: Vec<(String, Result<ImportedEntry, EntryErro
             },
             outcome: Outcome::Failed(String::new()),
         };
-        let same = |c: &Credential| {
-            &*c.username == username.as_str()
-                && (c.totp.as_ref().is_some_and(|t| t.secret == entry.secret)
-                    || c.hotp.as_ref().is_some_and(|h| h.secret == entry.secret))
-        };
-        row.outcome = if let Some(existing) = vault.credentials.iter().find(|c| same(c)) {
-            Outcome::Skipped(format!("already in the vault as id {}", existing.id))
-        } else if let Some(earlier) = plan.credentials.iter().find(|c| same(c)) {
-            Outcome::Skipped(format!("same account and secret as new id {}", earlier.id))
-        } else {
-            match credential(&entry, &username, next_id) {
+        let earlier = seen
+            .get(username.as_str())
+            .and_then(|ids: &Vec<(u64, bool)>| {
+                ids.iter().find(|(id, _)| {
+                    let credential = vault
+                        .credentials
+                        .iter()
+                        .chain(&plan.credentials)
+                        .find(|c| c.id == *id);
+                    credential.is_some_and(|c| has_secret(c, &entry))
+                })
+            });
+        row.outcome = match earlier {
+            Some((id, true)) => Outcome::Skipped(format!("already in the vault as id {id}")),
+            Some((id, false)) => {
+                Outcome::Skipped(format!("same account and secret as new id {id}"))
+            }
+            None => match credential(&entry, &username, next_id) {
                 Ok(credential) => {
                     plan.credentials.push(credential);
+                    seen.entry(username.clone())
+                        .or_default()
+                        .push((next_id, false));
                     next_id += 1;
                     Outcome::Added { id: next_id - 1 }
                 }
                 Err(why) => Outcome::Failed(why),
-            }
+            },
         };
         plan.rows.push(row);
     }
@@ -114,6 +133,17 @@ fn totp_config(entry: &ImportedEntry, params: Params) -> Box<TotpConfig> {
         issuer: entry.issuer.clone(),
         time_offset: 0,
     })
+}
+
+fn has_secret(credential: &Credential, entry: &ImportedEntry) -> bool {
+    credential
+        .totp
+        .as_ref()
+        .is_some_and(|t| t.secret == entry.secret)
+        || credential
+            .hotp
+            .as_ref()
+            .is_some_and(|h| h.secret == entry.secret)
 }
 
 fn username(entry: &ImportedEntry) -> String {
