@@ -294,3 +294,26 @@ fn totp_options_do_not_apply_to_hotp_and_peek_not_to_totp() {
     assert_eq!(lab.run(&["code", "3", "--peek"]).status.code(), Some(2));
     assert_eq!(lab.stored_counter(), 0);
 }
+
+/// Setting a TOTP secret on an HOTP credential would leave it with both: refused, the file
+/// untouched, the HOTP secret kept.
+#[test]
+fn totp_set_on_an_hotp_credential_changes_nothing() {
+    let lab = Lab::new("4");
+    let before = std::fs::read(lab.vault()).unwrap();
+    let output = lab.run(&[
+        "totp",
+        "set",
+        "1",
+        "--uri",
+        "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP",
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stderr).contains("HOTP key"));
+    assert_eq!(std::fs::read(lab.vault()).unwrap(), before);
+}

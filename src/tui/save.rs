@@ -69,6 +69,13 @@ fn set(
             .iter_mut()
             .find(|c| c.id == id)
             .ok_or_else(|| format!("credential {id} is no longer in the vault"))?;
+        // An HOTP secret is never dropped silently: a credential has one kind of code.
+        if totp.is_some() && credential.hotp.is_some() {
+            return Err(format!(
+                "credential {id} has an HOTP key, and a credential has \"totp\" or \"hotp\", \
+                 not both; nothing was changed"
+            ));
+        }
         // The service's clock is what an offset corrects: a new secret keeps it.
         let offset = credential.totp.as_ref().map_or(0, |t| t.time_offset);
         credential.totp = totp.cloned().map(|mut totp| {
