@@ -50,10 +50,10 @@ done
 cargo fuzz build $(flags app_update) app_update
 
 lane app_update secret_base32 template_render enrol_input &
-lane vault_parse key_uri qr_image
+lane vault_parse key_uri qr_image import_any
 wait
 
-for target in app_update vault_parse secret_base32 key_uri template_render qr_image enrol_input; do
+for target in app_update vault_parse secret_base32 key_uri template_render qr_image enrol_input import_any; do
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "logs/$target.log")
     rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "logs/$target.log")
     found=$(grep -c "panicked\|ERROR: libFuzzer" "logs/$target.log" || true)

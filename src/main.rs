@@ -25,7 +25,7 @@ fn main() -> ExitCode {
     let args = cli::parse_args();
     let env = |name: &str| std::env::var_os(name);
     let mut stderr = std::io::stderr().lock();
-    let mut unlock = Unlock::new(&args.identity, env);
+    let mut unlock = Unlock::new(&args.identity, env).with_key_file(args.key_file.clone());
     let mut stdout = std::io::stdout().lock();
     let file_command =
         cli::run_file_command(args.command.as_ref(), &mut unlock, &mut stdout, &mut stderr);

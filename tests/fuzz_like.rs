@@ -13,7 +13,7 @@ const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 type Check = fn(&[u8]);
 
-const TARGETS: [(&str, Check); 7] = [
+const TARGETS: [(&str, Check); 8] = [
     ("vault_parse", fuzz_checks::vault_parse),
     ("secret_base32", fuzz_checks::secret_base32),
     ("key_uri", fuzz_checks::key_uri),
@@ -21,6 +21,7 @@ const TARGETS: [(&str, Check); 7] = [
     ("app_update", fuzz_checks::app::app_update),
     ("qr_image", fuzz_checks::enrol::qr_image),
     ("enrol_input", fuzz_checks::enrol::enrol_input),
+    ("import_any", fuzz_checks::import::import_any),
 ];
 
 fn files_in(dir: &Path) -> Vec<PathBuf> {
@@ -78,7 +79,8 @@ mod corpus {
         template_render,
         app_update,
         qr_image,
-        enrol_input
+        enrol_input,
+        import_any
     );
 }
 
@@ -122,6 +124,23 @@ proptest! {
         0..64,
     )) {
         fuzz_checks::vault_parse(parts.concat().as_bytes());
+    }
+
+    /// Bytes that look like an export: the formats' keys and values, JSON and CSV punctuation.
+    #[test]
+    fn import_any_holds(parts in proptest::collection::vec(
+        prop::sample::select(vec![
+            "{", "}", "[", "]", ",", ":", "\"header\"", "\"db\"", "\"entries\"", "\"info\"",
+            "\"secret\"", "\"JBSWY3DP\"", "\"type\"", "\"totp\"", "\"hotp\"", "\"steam\"",
+            "\"digits\"", "9", "-1", "\"services\"", "\"schemaVersion\"", "\"tokens\"",
+            "[-128, 127]", "\"items\"", "\"login\"", "\"totp\"", "\"content\"", "\"uri\"",
+            "otpauth://totp/a:b?secret=JBSWY3DP&counter=18446744073709551616",
+            "otpauth-migration://offline?data=", "CiAB", "%2B", "\n", "\"",
+            "login_totp,name", "Group,Title,Username,TOTP", "null", "\u{1b}",
+        ]),
+        0..48,
+    )) {
+        fuzz_checks::import::import_any(parts.concat().as_bytes());
     }
 
     #[test]

@@ -25,6 +25,10 @@ pub enum AuditAction {
     Uri,
     Qr,
     Render,
+    /// Credentials added from another authenticator's export.
+    Import,
+    /// Secrets written out for another authenticator.
+    Export,
     /// A credential was added to the vault (its settings, never its secret, are in the vault).
     CredentialAdded,
     TotpSet,
@@ -48,6 +52,8 @@ impl AuditAction {
             Self::Uri => "uri",
             Self::Qr => "qr",
             Self::Render => "render",
+            Self::Import => "import",
+            Self::Export => "export",
             Self::CredentialAdded => "credential_added",
             Self::TotpSet => "totp_set",
             Self::TotpRemoved => "totp_removed",

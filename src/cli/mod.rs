@@ -19,7 +19,9 @@ mod counters;
 mod crypt;
 mod doctor;
 mod enrol;
+mod export;
 pub mod hotp;
+mod import;
 mod list;
 mod qr;
 mod render;
@@ -36,7 +38,9 @@ pub use code::code;
 pub use counters::VaultCounters;
 pub use crypt::{DecryptArgs, EncryptArgs};
 pub use enrol::{AddArgs, InitArgs, TotpCommand};
+pub use export::{ExportArgs, ExportFormat};
 pub use hotp::{CounterStore, ReadOnly};
+pub use import::ImportArgs;
 pub use qr::QrArgs;
 pub use render::RenderArgs;
 pub use secret_source::SecretArgs;
@@ -67,6 +71,10 @@ pub struct Cli {
     /// An age identity file (AGE-SECRET-KEY-1...) for vaults encrypted to a key; repeatable
     #[arg(long, global = true, value_name = "FILE")]
     pub identity: Vec<PathBuf>,
+
+    /// The key file of a KeePassXC database given as --vault (with or without a password)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub key_file: Option<PathBuf>,
 
     /// Where to append the audit log (else $XDG_STATE_HOME/credview/audit.jsonl, else
     /// ~/.local/state/credview/audit.jsonl)
@@ -176,6 +184,10 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
+    /// Add the accounts of other authenticators' exports to the vault, in one write
+    Import(ImportArgs),
+    /// Write the vault's codes for another authenticator (Key URIs, Aegis, Google)
+    Export(ExportArgs),
 }
 
 impl Command {
@@ -322,6 +334,9 @@ pub fn run_write_command(
         Command::Init(args) => Some(enrol::init(args, cli.vault.as_deref(), cx.keys, cx.err)),
         Command::Add(args) => Some(enrol::add(args, cx)),
         Command::Totp { command } => Some(enrol::totp(command, cx)),
+        Command::Import(args) => Some(import::import(
+            args, cx.source, cx.keys, cx.audit, cx.clock, cx.out, cx.err,
+        )),
         _ => None,
     }
 }
@@ -393,6 +408,7 @@ pub fn run_command(
         }
         Command::Uri { credential } => return uri::uri(vault, credential, audit, clock, out, err),
         Command::Qr(args) => return qr::qr(vault, args, audit, clock, out, err),
+        Command::Export(args) => return export::export(vault, args, audit, clock, out, err),
         Command::Verify(args) => {
             return verify::verify(vault, args, counters, clock, audit, out, err);
         }
@@ -419,7 +435,7 @@ pub fn run_command(
                 "encrypt and decrypt work on files, not on an open vault",
             ));
         }
-        Command::Init(_) | Command::Add(_) | Command::Totp { .. } => {
+        Command::Import(_) | Command::Init(_) | Command::Add(_) | Command::Totp { .. } => {
             return Err(Failure::usage(
                 "this command writes the vault, not an open one",
             ));

@@ -43,6 +43,10 @@ pub trait Keys {
     fn recipients(&mut self) -> Result<Option<Recipients>, String> {
         Ok(None)
     }
+    /// The `--key-file` of a KeePassXC database, when one was given.
+    fn key_file(&self) -> Option<std::path::PathBuf> {
+        None
+    }
 }
 
 pub type Recipients = Vec<Box<dyn Recipient + Send>>;

@@ -202,6 +202,12 @@ pub(crate) fn update_waiting<T>(
         return Err(WriteError::Demo);
     };
     let origin = path.display().to_string();
+    if super::kdbx::is_kdbx(path) {
+        return Err(WriteError::Change(format!(
+            "{origin}: {}",
+            super::kdbx::READ_ONLY
+        )));
+    }
     let _held = lock::acquire(path, wait)?;
     let current = read_current(path, &origin)?;
     let mut remember = Remember { keys, typed: None };

@@ -8,6 +8,7 @@
 
 pub mod app;
 pub mod enrol;
+pub mod import;
 
 use credview::otp::{KeyUri, Secret, SecretError, Timestamp, Totp};
 use credview::template::{Rendered, Template, TemplateError, Values};
