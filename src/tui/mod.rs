@@ -149,7 +149,12 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
                 match effect {
                     Effect::Quit => return Ok(()),
                     Effect::Suspend => {
+                        // As for a session: the key reader lets go of the terminal first, or
+                        // the cursor query on resuming finds the reader holding it.
+                        drop(events);
+                        settle_key_reader();
                         session.suspend()?;
+                        events = EventStream::new();
                         let size = session.terminal.size()?;
                         pending.push_front(Msg::Tick(clock.now()));
                         pending.push_front(Msg::Resize {
