@@ -9,11 +9,24 @@ use crate::vault::{Credential, Device};
 
 /// Dates as the console shows them, in UTC to the minute: `2026-11-20 14:03`.
 pub fn date(value: Option<OffsetDateTime>) -> String {
+    date_in(value, None)
+}
+
+/// A date to the minute in `zone` (with the offset that zone had at that moment), else UTC.
+pub fn date_in(value: Option<OffsetDateTime>, zone: Option<&jiff::tz::TimeZone>) -> String {
     let Some(value) = value else {
         return String::new();
     };
-    let utc = value.to_offset(time::UtcOffset::UTC);
-    utc.format(format_description!("[year]-[month]-[day] [hour]:[minute]"))
+    let offset = zone
+        .and_then(|zone| {
+            let instant = jiff::Timestamp::from_second(value.unix_timestamp()).ok()?;
+            let seconds = zone.to_offset(instant).seconds();
+            time::UtcOffset::from_whole_seconds(seconds).ok()
+        })
+        .unwrap_or(time::UtcOffset::UTC);
+    value
+        .to_offset(offset)
+        .format(format_description!("[year]-[month]-[day] [hour]:[minute]"))
         .unwrap_or_default()
 }
 
@@ -68,6 +81,17 @@ pub fn printable(text: &str) -> Cow<'_, str> {
 mod tests {
     use super::*;
     use time::macros::datetime;
+
+    #[test]
+    fn dates_in_a_zone_follow_its_summer_time() {
+        let zone = jiff::tz::TimeZone::get("America/New_York").unwrap();
+        let winter = OffsetDateTime::from_unix_timestamp(1_763_647_380).ok(); // 2025-11-20 14:03Z
+        let summer = OffsetDateTime::from_unix_timestamp(1_752_674_580).ok(); // 2025-07-16 14:03Z
+        assert_eq!(date_in(winter, Some(&zone)), "2025-11-20 09:03");
+        assert_eq!(date_in(summer, Some(&zone)), "2025-07-16 10:03");
+        assert_eq!(date_in(winter, None), "2025-11-20 14:03");
+        assert_eq!(date_in(None, Some(&zone)), "");
+    }
 
     #[test]
     fn dates_read_in_utc_to_the_minute() {

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use age::secrecy::{ExposeSecret, SecretString};
 use zeroize::Zeroizing;
 
+use crate::progress::Progress;
 use crate::prompt::{Prompt, Tty};
 use crate::vault::encrypted::{Identities, Keys, Lock, Recipients};
 
@@ -16,6 +17,7 @@ pub const PASSPHRASE_FILE: &str = "CREDVIEW_PASSPHRASE_FILE";
 pub struct Unlock {
     identity_files: Vec<PathBuf>,
     passphrase_file: Option<PathBuf>,
+    key_file: Option<PathBuf>,
     prompt: Box<dyn Prompt>,
     /// A typed passphrase, kept (wiped on drop) so that writing the vault back does not ask
     /// again, and cannot be given a different one by mistake.
@@ -30,9 +32,16 @@ impl Unlock {
             passphrase_file: env(PASSPHRASE_FILE)
                 .filter(|v| !v.is_empty())
                 .map(PathBuf::from),
+            key_file: None,
             prompt: Box::new(Tty),
             typed: None,
         }
+    }
+
+    /// The key file of a KeePassXC database (`--key-file`).
+    pub fn with_key_file(mut self, key_file: Option<PathBuf>) -> Self {
+        self.key_file = key_file;
+        self
     }
 
     pub fn with_prompt(mut self, prompt: Box<dyn Prompt>) -> Self {
@@ -97,6 +106,10 @@ impl Keys for Unlock {
         Ok(Some(all))
     }
 
+    fn key_file(&self) -> Option<PathBuf> {
+        self.key_file.clone()
+    }
+
     fn identities(&mut self) -> Result<Option<Identities>, String> {
         if self.identity_files.is_empty() {
             return Ok(None);
@@ -110,6 +123,10 @@ impl Keys for Unlock {
             );
         }
         Ok(Some(all))
+    }
+
+    fn unlocking(&mut self, origin: &str) -> Progress {
+        Progress::spinner(format!("unlocking {}", crate::format::printable(origin)))
     }
 }
 

@@ -7,8 +7,8 @@ use zeroize::Zeroizing;
 use super::msg::{AuditRequest, Effect, SessionAudit};
 use super::say;
 use super::state::{
-    App, Details, HotpToken, LATE_COPY_MILLIS, Level, PASSWORD_MILLIS, QR_MILLIS, ReasonPrompt,
-    Sensitive, Token, TokenView,
+    App, Details, HotpToken, LATE_COPY_MILLIS, Level, PASSWORD_MILLIS, ReasonPrompt, Sensitive,
+    Token, TokenView,
 };
 use crate::clipboard::Target;
 use crate::otp::Code;
@@ -19,13 +19,19 @@ pub(super) fn open_details(app: &mut App) {
     let Some(index) = app.rows.credential_at(app.selected) else {
         return;
     };
-    let credential = &app.vault.credentials[index];
-    let token = match (&credential.totp, &credential.hotp) {
+    let token = token_view(&app.vault.credentials[index], app.now);
+    app.filter_editing = false;
+    app.details = Some(Details::new(index, token));
+}
+
+/// What the Token OTP bar shows for `credential` at `now`.
+pub(super) fn token_view(credential: &Credential, now: crate::otp::Timestamp) -> TokenView {
+    match (&credential.totp, &credential.hotp) {
         (None, None) => TokenView::NoTotp,
         _ if !credential.access.can_see_token() => TokenView::NoPermission,
         (Some(totp), _) => TokenView::Code(Box::new(Token::new(
             totp.generator(),
-            app.now,
+            now,
             totp.is_short().then(|| totp.secret.bits()),
         ))),
         (None, Some(hotp)) => TokenView::Hotp(HotpToken {
@@ -35,9 +41,7 @@ pub(super) fn open_details(app: &mut App) {
             digits: hotp.digits,
             short_secret_bits: hotp.is_short().then(|| hotp.secret.bits()),
         }),
-    };
-    app.filter_editing = false;
-    app.details = Some(Details::new(index, token));
+    }
 }
 
 /// `Esc` closes the innermost thing open: the QR code, else the pop-up.
@@ -279,8 +283,9 @@ pub(super) fn on_audited(app: &mut App, result: Result<(), String>, effects: &mu
             }
         }
         Sensitive::QrDisplay => {
+            let shown_for = app.settings.qr_display_millis;
             if let Some(details) = app.details.as_mut() {
-                details.qr_until = Some(now.plus_millis(QR_MILLIS));
+                details.qr_until = Some(now.plus_millis(shown_for));
             }
         }
         Sensitive::SessionStart => {
@@ -354,16 +359,22 @@ pub(super) fn on_copied(app: &mut App, result: Result<Target, String>) {
     };
     match result {
         Ok(target) => {
-            app.clipboard = Some(super::state::Clip {
-                text,
-                target,
-                clear_at: now.plus_millis(clear_after),
-            });
-            let mut text = format!(
-                "{noun} copied to {}; cleared in {} s",
-                target.describe(),
-                clear_after.div_ceil(1000)
-            );
+            let mut text = if clear_after == 0 {
+                // Clearing is turned off: an earlier copy's clear would find this one anyway.
+                app.clipboard = None;
+                format!("{noun} copied to {}; not cleared", target.describe())
+            } else {
+                app.clipboard = Some(super::state::Clip {
+                    text,
+                    target,
+                    clear_at: now.plus_millis(clear_after),
+                });
+                let seconds = clear_after.div_ceil(1000);
+                format!(
+                    "{noun} copied to {}; cleared in {seconds} s",
+                    target.describe()
+                )
+            };
             if late {
                 let seconds = left.unwrap_or(0).div_ceil(1000);
                 text = format!("{text}. It expires in {seconds} s!");

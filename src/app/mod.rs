@@ -3,14 +3,17 @@
 pub mod clock;
 mod details;
 pub mod filter;
+pub mod form;
 pub mod keymap;
 pub mod layout;
 mod load;
 pub mod msg;
 mod navigate;
 pub mod rows;
+pub mod settings;
 pub mod state;
 mod update;
+mod write;
 
 pub use msg::{Effect, Msg};
 pub use state::{App, Settings};

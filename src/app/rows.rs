@@ -131,8 +131,10 @@ impl Rows {
                 *slot = true;
             }
         }
-        let mut rows = Vec::new();
-        let mut items = Vec::new();
+        // Sized once: a large list grown a push at a time would be copied as it doubles.
+        let listed = matches.map_or(total, <[usize]>::len);
+        let mut rows = Vec::with_capacity(listed + groups.len().min(listed));
+        let mut items = Vec::with_capacity(listed);
         for (group_index, group) in groups.iter().enumerate() {
             let mut members = group.members.iter().filter(|&&i| keep[i]).peekable();
             if members.peek().is_none() {

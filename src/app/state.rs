@@ -8,32 +8,16 @@ use crate::clipboard::Target;
 use crate::otp::{Code, Timestamp, Totp};
 use crate::vault::{Credential, Vault};
 
+pub use super::settings::Settings;
+
 /// How long a status message stays on screen.
 pub const STATUS_MILLIS: u64 = 5_000;
-/// The countdown turns to a warning colour and shows the next code in this last stretch.
+/// The countdown turns to a warning colour in this last stretch.
 pub const WARN_MILLIS: u64 = 5_000;
 /// Copying this close to the step's end warns that the code is about to expire.
 pub const LATE_COPY_MILLIS: u64 = 3_000;
 /// A shown password is masked again after this long.
 pub const PASSWORD_MILLIS: u64 = 30_000;
-/// The QR code closes by itself after this long.
-pub const QR_MILLIS: u64 = 45_000;
-
-#[derive(Debug, Clone, Copy)]
-pub struct Settings {
-    pub clear_clipboard_after_millis: u64,
-    /// Credentials a search looks at between two chances to draw and read keys.
-    pub search_step: usize,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Self {
-            clear_clipboard_after_millis: 30_000,
-            search_step: super::filter::STEP,
-        }
-    }
-}
 
 #[derive(Debug)]
 pub struct App {
@@ -58,6 +42,8 @@ pub struct App {
     /// First display row shown in the list body.
     pub offset: usize,
     pub details: Option<Details>,
+    /// An enrolment form, over the list or the pop-up.
+    pub form: Option<super::form::Form>,
     pub help: bool,
     pub status: Option<Status>,
     /// A copy asked of the edge and not yet confirmed, and what it is.
@@ -238,6 +224,7 @@ impl App {
             selected: 0,
             offset: 0,
             details: None,
+            form: None,
             help: false,
             status: None,
             copying: None,

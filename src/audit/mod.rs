@@ -25,6 +25,10 @@ pub enum AuditAction {
     Uri,
     Qr,
     Render,
+    /// Credentials added from another authenticator's export.
+    Import,
+    /// Secrets written out for another authenticator.
+    Export,
     /// A credential was added to the vault (its settings, never its secret, are in the vault).
     CredentialAdded,
     TotpSet,
@@ -48,6 +52,8 @@ impl AuditAction {
             Self::Uri => "uri",
             Self::Qr => "qr",
             Self::Render => "render",
+            Self::Import => "import",
+            Self::Export => "export",
             Self::CredentialAdded => "credential_added",
             Self::TotpSet => "totp_set",
             Self::TotpRemoved => "totp_removed",
@@ -205,6 +211,12 @@ pub enum AuditError {
 /// Where audit records go. An error means the action must not happen.
 pub trait AuditLog {
     fn append(&mut self, record: &AuditRecord) -> Result<(), AuditError>;
+
+    /// False when records go nowhere on purpose (`--no-audit`): the caller need not build
+    /// one (it costs a user lookup when `$USER` is unset).
+    fn keeps_records(&self) -> bool {
+        true
+    }
 }
 
 /// Appends one JSON line per record to a file: one `write` on an `O_APPEND` file, so lines
@@ -288,6 +300,10 @@ impl AuditLog for NoAudit {
     fn append(&mut self, _record: &AuditRecord) -> Result<(), AuditError> {
         Ok(())
     }
+
+    fn keeps_records(&self) -> bool {
+        false
+    }
 }
 
 /// A log with no place to go: every append fails, so actions are refused.
@@ -339,10 +355,21 @@ pub fn open(
     no_audit: bool,
     env: impl Fn(&str) -> Option<OsString>,
 ) -> Box<dyn AuditLog> {
+    open_with(flag, None, no_audit, env)
+}
+
+/// As `open`, with `configured` (the settings file's `audit_log`) between the flag and the
+/// XDG place.
+pub fn open_with(
+    flag: Option<&Path>,
+    configured: Option<&Path>,
+    no_audit: bool,
+    env: impl Fn(&str) -> Option<OsString>,
+) -> Box<dyn AuditLog> {
     if no_audit {
         return Box::new(NoAudit);
     }
-    match resolve_path(flag, env) {
+    match resolve_path(flag.or(configured), env) {
         Some(path) => Box::new(FileAuditLog::new(path)),
         None => Box::new(Nowhere),
     }

@@ -26,6 +26,9 @@ pub(super) fn record(
     credential: &Credential,
     clock: &dyn Clock,
 ) -> Result<(), Failure> {
+    if !log.keeps_records() {
+        return Ok(());
+    }
     log.append(&AuditRecord::of(event, credential, None, clock.now()))
         .map_err(|e| {
             Failure::usage(format!(
@@ -43,6 +46,9 @@ pub(super) fn record_counter(
     counter: u64,
     clock: &dyn Clock,
 ) -> Result<(), Failure> {
+    if !log.keeps_records() {
+        return Ok(());
+    }
     let entry = AuditRecord::of(event, credential, None, clock.now()).with_counter(counter);
     log.append(&entry).map_err(|e| {
         Failure::usage(format!(
@@ -53,8 +59,10 @@ pub(super) fn record_counter(
 }
 
 /// Runs `credview audit`, which needs no vault; `None` for every other command.
+/// `configured`: the settings file's `audit_log`, used when `--audit` names none.
 pub fn run_audit_command(
     cli: &Cli,
+    configured: Option<&Path>,
     env: impl Fn(&str) -> Option<OsString>,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -62,7 +70,7 @@ pub fn run_audit_command(
     let Some(Command::Audit(args)) = &cli.command else {
         return None;
     };
-    let path = crate::audit::resolve_path(cli.audit.as_deref(), env);
+    let path = crate::audit::resolve_path(cli.audit.as_deref().or(configured), env);
     Some(match path {
         Some(path) => show(&path, args.json, out, err),
         None => Err(Failure::usage(

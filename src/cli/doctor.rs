@@ -66,13 +66,14 @@ impl Check {
 
 pub fn doctor(
     args: &Cli,
+    settings: &crate::app::Settings,
     servers: &[String],
     env: impl Fn(&str) -> Option<OsString> + Copy,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
-    let source = Source::resolve(args.vault.as_deref(), env);
+    let source = Source::resolve_with(args.vault.as_deref(), settings.vault.as_deref(), env);
     let mut checks = vault(&source);
-    checks.push(audit_log(args, env));
+    checks.push(audit_log(args, settings.audit_log.as_deref(), env));
     checks.push(clipboard(env, tmux_set_clipboard));
     checks.extend(terminal(env));
     checks.extend(clock(servers, env));
@@ -150,14 +151,19 @@ fn vault(source: &Source) -> Vec<Check> {
     checks
 }
 
-fn audit_log(args: &Cli, env: impl Fn(&str) -> Option<OsString>) -> Check {
+/// `configured`: the settings file's `audit_log`, after `--audit`.
+fn audit_log(
+    args: &Cli,
+    configured: Option<&Path>,
+    env: impl Fn(&str) -> Option<OsString>,
+) -> Check {
     if args.no_audit {
         return Check::warn(
             "audit log: off (--no-audit)",
             "drop --no-audit to record reveals",
         );
     }
-    let Some(path) = crate::audit::resolve_path(args.audit.as_deref(), env) else {
+    let Some(path) = crate::audit::resolve_path(args.audit.as_deref().or(configured), env) else {
         return Check::fail(
             "audit log: nowhere to write it (neither $XDG_STATE_HOME nor $HOME is set)",
             "set $XDG_STATE_HOME or pass --audit PATH",

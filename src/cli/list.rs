@@ -20,7 +20,12 @@ const HEADERS: [&str; 9] = [
     "TOTP",
 ];
 
-pub fn table(vault: &Vault, out: &mut dyn Write) -> std::io::Result<()> {
+/// `zone`: dates in that zone, else UTC.
+pub fn table(
+    vault: &Vault,
+    zone: Option<&jiff::tz::TimeZone>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let rows: Vec<[String; 9]> = vault
         .credentials
         .iter()
@@ -33,7 +38,7 @@ pub fn table(vault: &Vault, out: &mut dyn Write) -> std::io::Result<()> {
                 format::text(&c.additional).to_owned(),
                 format::text(&c.domain).to_owned(),
                 format::tags(c),
-                format::date(c.last_view),
+                format::date_in(c.last_view, zone),
                 code_kind(c).to_owned(),
             ]
         })

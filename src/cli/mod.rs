@@ -3,35 +3,44 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use crate::app::settings::{Language, Settings};
 use crate::audit::{AuditAction, AuditLog};
 use crate::clock::Clock;
+use crate::config::ColorWhen;
 use crate::unlock::Unlock;
 use crate::vault::encrypted::Keys;
 use crate::vault::{Source, Vault};
 use clap::{Parser, Subcommand};
 
+mod args;
 mod audit;
 mod code;
 mod counters;
 mod crypt;
 mod doctor;
 mod enrol;
+mod export;
 pub mod hotp;
+mod import;
 mod list;
 mod qr;
 mod render;
 mod secret_source;
+mod shell;
 mod ssh;
 mod time;
 mod uri;
 mod verify;
 
+pub use args::parse_args;
 pub use audit::{AuditArgs, run_audit_command};
 pub use code::code;
 pub use counters::VaultCounters;
 pub use crypt::{DecryptArgs, EncryptArgs};
 pub use enrol::{AddArgs, InitArgs, TotpCommand};
+pub use export::{ExportArgs, ExportFormat};
 pub use hotp::{CounterStore, ReadOnly};
+pub use import::ImportArgs;
 pub use qr::QrArgs;
 pub use render::RenderArgs;
 pub use secret_source::SecretArgs;
@@ -47,10 +56,12 @@ pub use verify::VerifyArgs;
     version,
     about = "Privileged credentials and their TOTP codes, in the terminal",
     after_help = "With no command, opens the Credentials > All screen.\n\
-                  The vault is --vault PATH, else $CREDVIEW_VAULT, else \
-                  $XDG_CONFIG_HOME/credview/vault.json (or vault.age), else the built-in \
-                  demo vault. A vault ending in .age is decrypted in memory: with --identity, \
-                  else the passphrase in $CREDVIEW_PASSPHRASE_FILE, else one typed when asked."
+                  The vault is --vault PATH, else $CREDVIEW_VAULT, else the settings file's \
+                  vault, else $XDG_CONFIG_HOME/credview/vault.json (or vault.age), else the \
+                  built-in demo vault. A vault ending in .age is decrypted in memory: with --identity, \
+                  else the passphrase in $CREDVIEW_PASSPHRASE_FILE, else one typed when asked.\n\
+                  Settings are read from --config PATH, else $CREDVIEW_CONFIG, else \
+                  $XDG_CONFIG_HOME/credview/config.toml; `credview config` shows them."
 )]
 pub struct Cli {
     /// The vault file to read (JSON, or age-encrypted JSON when it ends in .age)
@@ -60,6 +71,10 @@ pub struct Cli {
     /// An age identity file (AGE-SECRET-KEY-1...) for vaults encrypted to a key; repeatable
     #[arg(long, global = true, value_name = "FILE")]
     pub identity: Vec<PathBuf>,
+
+    /// The key file of a KeePassXC database given as --vault (with or without a password)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub key_file: Option<PathBuf>,
 
     /// Where to append the audit log (else $XDG_STATE_HOME/credview/audit.jsonl, else
     /// ~/.local/state/credview/audit.jsonl)
@@ -71,6 +86,23 @@ pub struct Cli {
     #[arg(long, global = true, conflicts_with = "audit")]
     pub no_audit: bool,
 
+    /// The settings file to read (else $CREDVIEW_CONFIG, else
+    /// $XDG_CONFIG_HOME/credview/config.toml)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// The language: en or pt-BR (else the settings file, else $LC_ALL, $LC_MESSAGES, $LANG)
+    #[arg(long, global = true, value_name = "LANG", value_parser = args::language)]
+    pub lang: Option<Language>,
+
+    /// When to use colour (auto: not with $NO_COLOR set or $TERM=dumb)
+    #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
+    pub color: ColorWhen,
+
+    /// Show dates in local time instead of UTC
+    #[arg(long, global = true)]
+    pub local_time: bool,
+
     /// An NTP server to check the clock against (pool.ntp.org, say); repeatable. None by
     /// default: credview uses the network only when asked
     #[arg(long, global = true, value_name = "HOST[:PORT]")]
@@ -80,7 +112,10 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// Each command's arguments are built only when it is the one given: building all of them
+/// was half of what starting `credview code` cost.
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// Print the Credentials > All table
     List {
@@ -136,6 +171,23 @@ pub enum Command {
     Time(TimeArgs),
     /// Check the vault, audit log, clipboard, terminal and clock, with what to do
     Doctor,
+    /// Print the effective settings and where each came from (default, file, environment, flag)
+    Config,
+    /// Print a shell completion script: bash, zsh, fish, elvish or powershell
+    Completions {
+        #[arg(value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) on stdout, or write one page per command into --dir
+    Man {
+        /// Write credview.1 and a credview-COMMAND.1 page for each command into this folder
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+    /// Add the accounts of other authenticators' exports to the vault, in one write
+    Import(ImportArgs),
+    /// Write the vault's codes for another authenticator (Key URIs, Aegis, Google)
+    Export(ExportArgs),
 }
 
 impl Command {
@@ -197,6 +249,7 @@ pub fn open_vault_with(
     stderr: &mut dyn Write,
 ) -> Result<Vault, Failure> {
     let text = open_text_with(source, keys, stderr)?;
+    let _progress = reading(source);
     crate::vault::read_all(&source.name(), text).map_err(|e| Failure::usage(e.to_string()))
 }
 
@@ -209,7 +262,15 @@ pub fn open_named_with(
     stderr: &mut dyn Write,
 ) -> Result<Vault, Failure> {
     let text = open_text_with(source, keys, stderr)?;
+    let _progress = reading(source);
     crate::vault::read_named(&source.name(), text, spec).map_err(|e| Failure::usage(e.to_string()))
+}
+
+/// A large vault takes a while to read and check (about a quarter second at 100,000): a
+/// progress line on a terminal's stderr, if it takes longer than a moment.
+fn reading(source: &Source) -> crate::progress::Progress {
+    let name = crate::format::printable(&source.name()).into_owned();
+    crate::progress::Progress::spinner(format!("reading {name}"))
 }
 
 /// Opens the vault (warnings printed, an encrypted one decrypted) without reading it yet.
@@ -242,6 +303,9 @@ pub fn run_file_command(
     err: &mut dyn Write,
 ) -> Option<Result<(), Failure>> {
     match command? {
+        Command::Completions { shell } => Some(shell::completions(*shell, out)),
+        Command::Man { dir: None } => Some(shell::man(out)),
+        Command::Man { dir: Some(dir) } => Some(shell::man_pages(dir)),
         Command::Encrypt(args) => Some(crypt::encrypt(args, keys, err)),
         Command::Decrypt(args) => Some(crypt::decrypt(args, keys, out, err)),
         _ => None,
@@ -270,6 +334,9 @@ pub fn run_write_command(
         Command::Init(args) => Some(enrol::init(args, cli.vault.as_deref(), cx.keys, cx.err)),
         Command::Add(args) => Some(enrol::add(args, cx)),
         Command::Totp { command } => Some(enrol::totp(command, cx)),
+        Command::Import(args) => Some(import::import(
+            args, cx.source, cx.keys, cx.audit, cx.clock, cx.out, cx.err,
+        )),
         _ => None,
     }
 }
@@ -277,6 +344,7 @@ pub fn run_write_command(
 /// Runs `time` and `doctor`, which open no vault of their own accord; `None` for the others.
 pub fn run_time_command(
     args: &Cli,
+    settings: &Settings,
     servers: &[String],
     env: impl Fn(&str) -> Option<std::ffi::OsString> + Copy,
     out: &mut dyn Write,
@@ -284,14 +352,17 @@ pub fn run_time_command(
 ) -> Option<Result<(), Failure>> {
     match args.command.as_ref()? {
         Command::Time(time_args) => Some(time::time(time_args, servers, env, out, err)),
-        Command::Doctor => Some(doctor::doctor(args, servers, env, out)),
+        Command::Doctor => Some(doctor::doctor(args, settings, servers, env, out)),
         _ => None,
     }
 }
 
 /// `counters` writes HOTP counters (the vault's write path); everything else only reads.
+// Each edge a command may reach is its own argument, so a test can hand it a fake.
+#[allow(clippy::too_many_arguments)]
 pub fn run_command(
     command: &Command,
+    settings: &Settings,
     vault: &Vault,
     counters: &mut dyn CounterStore,
     clock: &(dyn Clock + Sync),
@@ -301,7 +372,7 @@ pub fn run_command(
 ) -> Result<(), Failure> {
     let written = match command {
         Command::List { json: true } => list::json(vault, out),
-        Command::List { json: false } => list::table(vault, out),
+        Command::List { json: false } => list::table(vault, settings.time_zone.as_ref(), out),
         Command::Code {
             credential,
             at,
@@ -337,15 +408,22 @@ pub fn run_command(
         }
         Command::Uri { credential } => return uri::uri(vault, credential, audit, clock, out, err),
         Command::Qr(args) => return qr::qr(vault, args, audit, clock, out, err),
+        Command::Export(args) => return export::export(vault, args, audit, clock, out, err),
         Command::Verify(args) => {
             return verify::verify(vault, args, counters, clock, audit, out, err);
         }
         Command::Render(args) => {
             return render::render(vault, args, counters, audit, clock, out, err);
         }
-        Command::Ssh(args) => return ssh::ssh(vault, args, audit, clock, err),
+        Command::Ssh(args) => {
+            let words = &settings.session_code_prompts;
+            return ssh::ssh(vault, args, words, audit, clock, err);
+        }
         Command::Audit(_) => {
             return Err(Failure::usage("audit reads the log, not the vault"));
+        }
+        Command::Config | Command::Completions { .. } | Command::Man { .. } => {
+            return Err(Failure::usage("this command does not read the vault"));
         }
         Command::Time(_) | Command::Doctor => {
             return Err(Failure::usage(
@@ -357,7 +435,7 @@ pub fn run_command(
                 "encrypt and decrypt work on files, not on an open vault",
             ));
         }
-        Command::Init(_) | Command::Add(_) | Command::Totp { .. } => {
+        Command::Import(_) | Command::Init(_) | Command::Add(_) | Command::Totp { .. } => {
             return Err(Failure::usage(
                 "this command writes the vault, not an open one",
             ));

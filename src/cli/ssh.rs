@@ -27,9 +27,11 @@ pub struct SshArgs {
     pub command: Vec<String>,
 }
 
+/// `code_words`: more words that mark a verification-code prompt (`session_code_prompts`).
 pub fn ssh(
     vault: &Vault,
     args: &SshArgs,
+    code_words: &[String],
     audit: &mut dyn AuditLog,
     clock: &(dyn Clock + Sync),
     err: &mut dyn Write,
@@ -66,7 +68,7 @@ pub fn ssh(
             missing.join(", ")
         );
     }
-    let ended = session::run(&start, Patterns::default(), clock);
+    let ended = session::run(&start, Patterns::with_code_words(code_words), clock);
     match &ended.result {
         Ok(0) => Ok(()),
         Ok(code) => Err(Failure {

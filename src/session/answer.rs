@@ -44,6 +44,15 @@ pub enum PromptKind {
 }
 
 impl Patterns {
+    /// The usual words plus `extra` code words (the settings file's `session_code_prompts`).
+    pub fn with_code_words(extra: &[String]) -> Self {
+        let mut patterns = Self::default();
+        patterns
+            .code
+            .extend(extra.iter().map(|word| word.trim().to_lowercase()));
+        patterns
+    }
+
     /// What `prompt` asks for. `login` (`user@host`, which ssh puts in its prompts) is left
     /// out first, so a host named "token-gw" does not make a password prompt a code prompt.
     /// Code words come first: "One-time password" is a code.

@@ -10,7 +10,9 @@ use crate::vault::{Credential, VaultError, VaultText, read_each};
 /// A first screen's worth, sent as soon as it is read; later batches grow with what has been
 /// read (up to `LARGEST`), so a large vault costs the list few rebuilds.
 const FIRST: usize = 128;
-const LARGEST: usize = 32_768;
+/// Two batches are in memory at a time (one indexed, one being read), each the size of 8,192
+/// credentials (about 1.6 MB); larger ones cost more memory than the list's rebuilds save.
+const LARGEST: usize = 8_192;
 
 pub enum Loaded {
     /// Credentials in vault order; `true`: the last of them.

@@ -53,7 +53,8 @@ pub fn render(app: &App, details: &Details, frame: &mut Frame, screen: Rect) {
         Constraint::Fill(1),
     ])
     .areas(inner);
-    token_bar::render(&details.token, app.now, frame, bar);
+    let preview = app.settings.next_code_preview_millis;
+    token_bar::render(&details.token, app.now, preview, frame, bar);
 
     let [left, right] = Layout::horizontal([
         Constraint::Length((sections.width / 2).max(33)),
@@ -67,7 +68,12 @@ pub fn render(app: &App, details: &Details, frame: &mut Frame, screen: Rect) {
             .div_ceil(1000)
     });
     frame.render_widget(
-        Paragraph::new(general(credential, shown_for, usize::from(left.width))),
+        Paragraph::new(general(
+            credential,
+            shown_for,
+            app.settings.time_zone.as_ref(),
+            usize::from(left.width),
+        )),
         left,
     );
     frame.render_widget(
@@ -98,7 +104,12 @@ fn section(title: &str) -> Line<'static> {
 }
 
 /// `shown_for`: seconds left before a revealed password is masked again.
-fn general(c: &Credential, shown_for: Option<u64>, width: usize) -> Vec<Line<'static>> {
+fn general(
+    c: &Credential,
+    shown_for: Option<u64>,
+    zone: Option<&jiff::tz::TimeZone>,
+    width: usize,
+) -> Vec<Line<'static>> {
     let password = match (&c.password, c.access.can_see_password(), shown_for) {
         (None, _, _) => "(none stored)".to_owned(),
         (Some(password), true, Some(seconds)) => format!("{}  ({seconds} s)", password.expose()),
@@ -113,9 +124,9 @@ fn general(c: &Credential, shown_for: Option<u64>, width: usize) -> Vec<Line<'st
         field("Password", &password, width),
         field("Additional", format::text(&c.additional), width),
         field("Tags", &format::tags(c), width),
-        field("Expiration", &format::date(c.expiration), width),
-        field("Created", &format::date(c.created), width),
-        field("Last view", &format::date(c.last_view), width),
+        field("Expiration", &format::date_in(c.expiration, zone), width),
+        field("Created", &format::date_in(c.created, zone), width),
+        field("Last view", &format::date_in(c.last_view, zone), width),
     ]
 }
 

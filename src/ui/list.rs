@@ -93,7 +93,7 @@ impl Column {
         content.max(self.min_width())
     }
 
-    fn cell(self, credential: &Credential) -> String {
+    fn cell(self, credential: &Credential, zone: Option<&jiff::tz::TimeZone>) -> String {
         match self {
             Column::Id => credential.id.to_string(),
             Column::Type => format::text(&credential.kind).to_owned(),
@@ -101,7 +101,7 @@ impl Column {
             Column::Additional => format::text(&credential.additional).to_owned(),
             Column::Domain => format::text(&credential.domain).to_owned(),
             Column::Tags => format::tags(credential),
-            Column::LastView => format::date(credential.last_view),
+            Column::LastView => format::date_in(credential.last_view, zone),
             Column::Totp => if credential.totp.is_some() || credential.hotp.is_some() {
                 " ✓"
             } else {
@@ -241,7 +241,12 @@ fn body(app: &App, frame: &mut Frame, area: Rect, plan: &[(Column, usize)]) {
             }
             Row::Item(credential) => {
                 let credential = &app.vault.credentials[credential];
-                let text = fit(&line_of_cells(plan, |c| c.cell(credential)), width);
+                let text = fit(
+                    &line_of_cells(plan, |c| {
+                        c.cell(credential, app.settings.time_zone.as_ref())
+                    }),
+                    width,
+                );
                 if Some(index) == selected_row {
                     Line::styled(text, theme::selected())
                 } else {

@@ -2,6 +2,7 @@
 
 mod details;
 mod footer;
+mod form;
 mod help;
 mod list;
 mod qr;
@@ -19,6 +20,10 @@ use crate::app::App;
 use crate::app::layout::{self, MIN_DETAILS, MIN_LIST};
 
 pub fn render(app: &App, frame: &mut Frame) {
+    theme::with(theme::palette(&app.settings), || draw(app, frame));
+}
+
+fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let needed = if app.details.is_some() {
         MIN_DETAILS
@@ -36,6 +41,9 @@ pub fn render(app: &App, frame: &mut Frame) {
         if let (Some(until), Some(credential)) = (details.qr_until, app.details_credential()) {
             qr::render(credential, until, app.now, frame, area);
         }
+    }
+    if let Some(form) = &app.form {
+        form::render(form, frame, area);
     }
     if app.help {
         help::render(frame, area);

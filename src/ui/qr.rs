@@ -3,7 +3,6 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
@@ -71,7 +70,7 @@ pub fn render(
     }
     frame.render_widget(Paragraph::new(lines), top);
     // The drawing's blocks are the light modules: white on black, whatever the terminal's theme.
-    let paper = Style::new().fg(Color::White).bg(Color::Black);
+    let paper = theme::qr_paper();
     let qr = rest.centered(Constraint::Length(width), Constraint::Length(height));
     let lines: Vec<Line> = code.into_iter().map(|l| Line::styled(l, paper)).collect();
     frame.render_widget(Paragraph::new(lines), qr);

@@ -14,7 +14,14 @@ use crate::otp::Timestamp;
 /// Rows the bar takes, borders included.
 pub const HEIGHT: u16 = 4;
 
-pub fn render(view: &TokenView, now: Timestamp, frame: &mut Frame, area: Rect) {
+/// `preview_millis`: the next code shows in this last stretch of the step.
+pub fn render(
+    view: &TokenView,
+    now: Timestamp,
+    preview_millis: u64,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme::border())
@@ -24,7 +31,7 @@ pub fn render(view: &TokenView, now: Timestamp, frame: &mut Frame, area: Rect) {
     let [first, second] =
         Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(inner);
     match view {
-        TokenView::Code(token) => code(token, now, frame, first, second),
+        TokenView::Code(token) => code(token, now, preview_millis, frame, first, second),
         TokenView::Hotp(hotp) => hotp_bar(hotp, frame, first, second),
         TokenView::NoTotp => sentences(
             frame,
@@ -100,7 +107,14 @@ fn sentences(frame: &mut Frame, [first, second]: [Rect; 2], main: &str, detail: 
     );
 }
 
-fn code(token: &Token, now: Timestamp, frame: &mut Frame, first: Rect, second: Rect) {
+fn code(
+    token: &Token,
+    now: Timestamp,
+    preview_millis: u64,
+    frame: &mut Frame,
+    first: Rect,
+    second: Rect,
+) {
     let left = token.millis_left(now);
     let period = token.totp.period_secs() * 1000;
     let expired = left == 0;
@@ -114,12 +128,12 @@ fn code(token: &Token, now: Timestamp, frame: &mut Frame, first: Rect, second: R
     };
     let grouped = token.code.grouped();
     let seconds = format!("{:>3} s", token.seconds_left(now));
-    let next = if warning && !expired {
+    let next = if left <= preview_millis && !expired {
         format!("next {}", token.next.grouped())
     } else {
         String::new()
     };
-    // The slot for the next code is always there, so the gauge does not jump at the 5 s mark.
+    // The slot for the next code is always there, so the gauge does not jump when it shows.
     let next_width = "next ".len() as u16 + token.code.digits() as u16 + 1 + 3;
     let [code_area, gauge_area, seconds_area, next_area] = Layout::horizontal([
         Constraint::Length(grouped.len() as u16 + 3),

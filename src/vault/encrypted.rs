@@ -11,6 +11,7 @@ use age::{DecryptError, Decryptor, Encryptor, Identity, Recipient};
 use zeroize::Zeroizing;
 
 use super::load::VaultError;
+use crate::progress::Progress;
 
 /// scrypt's work factor for new files: the `age` tool's own (about a second, 256 MiB).
 pub const WORK_FACTOR: u8 = 18;
@@ -32,10 +33,19 @@ pub trait Keys {
     fn passphrase(&mut self, origin: &str) -> Result<SecretString, String>;
     /// The identities from `--identity` files, or `None` when none was given.
     fn identities(&mut self) -> Result<Option<Identities>, String>;
+    /// Shown while the key is derived and the vault decrypted (a second or so for a
+    /// passphrase): nothing, unless the keys come from a person at a terminal.
+    fn unlocking(&mut self, _origin: &str) -> Progress {
+        Progress::none()
+    }
     /// The public keys of the `--identity` files, to encrypt a vault again after a change;
     /// `None` when there are none.
     fn recipients(&mut self) -> Result<Option<Recipients>, String> {
         Ok(None)
+    }
+    /// The `--key-file` of a KeePassXC database, when one was given.
+    fn key_file(&self) -> Option<std::path::PathBuf> {
+        None
     }
 }
 
@@ -70,9 +80,11 @@ pub fn decrypt(
     let decryptor = Decryptor::new_buffered(ArmoredReader::new(ciphertext))
         .map_err(|e| fail(header_problem(ciphertext, &e)))?;
     let scrypt = decryptor.is_scrypt();
+    let _progress;
     let mut reader = if scrypt {
         let mut identity = age::scrypt::Identity::new(keys.passphrase(origin).map_err(fail)?);
         identity.set_max_work_factor(MAX_WORK_FACTOR);
+        _progress = keys.unlocking(origin);
         decryptor.decrypt(iter::once(&identity as &dyn Identity))
     } else {
         let identities = keys.identities().map_err(fail)?.ok_or_else(|| {
@@ -82,6 +94,7 @@ pub fn decrypt(
                     .into(),
             )
         })?;
+        _progress = keys.unlocking(origin);
         decryptor.decrypt(identities.iter().map(|i| i.as_ref() as &dyn Identity))
     }
     .map_err(|e| fail(key_problem(&e, scrypt)))?;

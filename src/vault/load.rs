@@ -120,7 +120,7 @@ pub fn open_file_with(path: &Path, keys: &mut dyn Keys) -> Result<VaultText, Vau
     let failed = |e: io::Error| VaultError::file(&origin, io_reason(&e));
     let mut file = File::open(path).map_err(failed)?;
     let regular = file.metadata().is_ok_and(|m| m.is_file());
-    if !is_encrypted(path) && regular {
+    if !is_encrypted(path) && !super::kdbx::is_kdbx(path) && regular {
         return Ok(VaultText::File(file));
     }
     // A pipe cannot be read twice, and age wants the whole ciphertext.
@@ -128,6 +128,9 @@ pub fn open_file_with(path: &Path, keys: &mut dyn Keys) -> Result<VaultText, Vau
     file.read_to_end(&mut bytes).map_err(failed)?;
     if is_encrypted(path) {
         return decrypt(&origin, &bytes, keys).map(VaultText::Memory);
+    }
+    if super::kdbx::is_kdbx(path) {
+        return super::kdbx::open(&origin, &bytes, keys).map(VaultText::Memory);
     }
     Ok(VaultText::Memory(bytes))
 }

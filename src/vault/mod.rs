@@ -5,6 +5,7 @@ pub mod encrypted;
 mod fields;
 mod hotp_field;
 mod intern;
+pub mod kdbx;
 mod load;
 mod lock;
 mod model;

@@ -5,10 +5,8 @@
 //! Anything the quick check does not accept (an error, or a layout it does not read) stops it,
 //! and the caller reads the whole vault as before, whose messages say what and where.
 
-use std::collections::HashSet;
 use std::fs::File;
 
-use foldhash::fast::RandomState;
 use memchr::memmem::Finder;
 
 use super::model::Credential;
@@ -34,7 +32,7 @@ pub(super) fn candidates(
         )),
     };
     let mut window = Window::new(file, bytes);
-    let mut ids = HashSet::with_capacity_and_hasher(1024, RandomState::default());
+    let mut ids = Vec::new();
     let mut found = Vec::new();
     parse::reset();
     let walked = window.vault(&mut |window| {
@@ -46,9 +44,7 @@ pub(super) fn candidates(
                     Skim::Short | Skim::Refused => return Err(Stop::Unusual),
                 }
             };
-            if !ids.insert(id) {
-                return Err(Stop::Unusual);
-            }
+            ids.push(id);
             let text = &window.rest()[..end];
             let named = match &wanted {
                 Wanted::Id(wanted) => id == *wanted,
@@ -64,7 +60,13 @@ pub(super) fn candidates(
         })
     });
     parse::reset();
-    walked.map(|()| found)
+    walked?;
+    // Sorted, a repeated id sits next to itself (vault order is often sorted already).
+    ids.sort_unstable();
+    if ids.windows(2).any(|pair| pair[0] == pair[1]) {
+        return Err(Stop::Unusual);
+    }
+    Ok(found)
 }
 
 enum Wanted {

@@ -1,4 +1,5 @@
-//! Which vault to open: `--vault`, then `$CREDVIEW_VAULT`, then the XDG path, then the demo.
+//! Which vault to open: `--vault`, then `$CREDVIEW_VAULT`, then the settings file's `vault`,
+//! then the XDG path, then the demo.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -19,12 +20,24 @@ pub enum Source {
 impl Source {
     /// `env` looks up an environment variable; passed in so tests need not touch the process's.
     pub fn resolve(flag: Option<&Path>, env: impl Fn(&str) -> Option<OsString>) -> Self {
+        Self::resolve_with(flag, None, env)
+    }
+
+    /// As `resolve`, with `configured` (the settings file's `vault`) after the variable.
+    pub fn resolve_with(
+        flag: Option<&Path>,
+        configured: Option<&Path>,
+        env: impl Fn(&str) -> Option<OsString>,
+    ) -> Self {
         let set = |name: &str| env(name).filter(|value| !value.is_empty());
         if let Some(path) = flag {
             return Self::File(path.to_owned());
         }
         if let Some(path) = set("CREDVIEW_VAULT") {
             return Self::File(path.into());
+        }
+        if let Some(path) = configured {
+            return Self::File(path.to_owned());
         }
         let folder = config_folder(&env);
         ["vault.json", "vault.age"]
@@ -116,6 +129,23 @@ mod tests {
         assert_eq!(source, Source::File("b.json".into()));
         let source = Source::resolve(None, env(&[("XDG_CONFIG_HOME", xdg)]));
         assert_eq!(source, Source::File(dir.path().join("credview/vault.json")));
+    }
+
+    #[test]
+    fn the_settings_file_comes_after_the_variable_and_before_xdg() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("credview")).unwrap();
+        std::fs::write(dir.path().join("credview/vault.json"), "{}").unwrap();
+        let xdg = dir.path().to_str().unwrap();
+        let configured = Some(Path::new("c.json"));
+        let only_xdg = [("XDG_CONFIG_HOME", xdg)];
+        let source = Source::resolve_with(None, configured, env(&only_xdg));
+        assert_eq!(source, Source::File("c.json".into()));
+        let both = [("XDG_CONFIG_HOME", xdg), ("CREDVIEW_VAULT", "e.json")];
+        let source = Source::resolve_with(None, configured, env(&both));
+        assert_eq!(source, Source::File("e.json".into()));
+        let flag = Source::resolve_with(Some(Path::new("f.json")), configured, env(&both));
+        assert_eq!(flag, Source::File("f.json".into()));
     }
 
     #[test]

@@ -29,6 +29,7 @@ mod navigation;
 mod open_close;
 mod sensitive;
 mod session;
+mod settings;
 mod status;
 mod token;
 mod token_bar;

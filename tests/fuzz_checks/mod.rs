@@ -7,6 +7,8 @@
 #![allow(dead_code)]
 
 pub mod app;
+pub mod enrol;
+pub mod import;
 
 use credview::otp::{KeyUri, Secret, SecretError, Timestamp, Totp};
 use credview::template::{Rendered, Template, TemplateError, Values};

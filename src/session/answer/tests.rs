@@ -59,6 +59,9 @@ fn the_pattern_list_can_be_extended() {
     assert_eq!(p.classify("Código:", ""), PromptKind::Other);
     p.code.push("Código".into());
     assert_eq!(p.classify("CÓDIGO:", ""), PromptKind::Code);
+    let p = Patterns::with_code_words(&[" Código de verificação ".into()]);
+    assert_eq!(p.classify("Código de verificação: ", ""), PromptKind::Code);
+    assert_eq!(p.classify("Verification code: ", ""), PromptKind::Code);
 }
 
 #[test]

@@ -1,0 +1,44 @@
+//! `credview completions SHELL` and `credview man`: generated from the clap definitions, so
+//! they list exactly the commands and flags there are.
+
+use std::io::Write;
+use std::path::Path;
+
+use clap::CommandFactory;
+
+use super::{Cli, Failure};
+
+pub fn completions(shell: clap_complete::Shell, out: &mut dyn Write) -> Result<(), Failure> {
+    let mut command = Cli::command();
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, "credview", &mut script);
+    written(out.write_all(&script), "the completions")
+}
+
+pub fn man(out: &mut dyn Write) -> Result<(), Failure> {
+    let mut page = Vec::new();
+    let result = clap_mangen::Man::new(Cli::command())
+        .render(&mut page)
+        .and_then(|()| out.write_all(&page));
+    written(result, "the man page")
+}
+
+/// The main page and one per command, as `man` finds them in a `man1` folder.
+pub fn man_pages(dir: &Path) -> Result<(), Failure> {
+    clap_mangen::generate_to(Cli::command(), dir).map_err(|e| {
+        Failure::usage(format!(
+            "{}: cannot write the man pages: {e}",
+            dir.display()
+        ))
+    })
+}
+
+/// A reader that went away (`credview man | head`) is no failure.
+fn written(result: std::io::Result<()>, what: &str) -> Result<(), Failure> {
+    match result {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Failure::usage(format!("cannot write {what}: {e}")))
+        }
+        _ => Ok(()),
+    }
+}

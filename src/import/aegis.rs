@@ -1,0 +1,143 @@
+//! Aegis's JSON export, plain or encrypted with the export password (docs/vault.md).
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::aegis_crypt::{self, Header};
+use super::entry::{self, ImportedEntry, OtpKind, Place};
+use super::{EntryError, Format, ImportError, Input, Parsed, Password, json};
+
+pub struct Aegis;
+
+#[derive(Deserialize)]
+struct File {
+    header: Header,
+    db: Value,
+}
+
+#[derive(Deserialize)]
+struct Db {
+    entries: Vec<Value>,
+    /// Since db version 3: the groups, which entries name by uuid.
+    #[serde(default)]
+    groups: Vec<Group>,
+}
+
+#[derive(Deserialize)]
+struct Group {
+    uuid: String,
+    name: String,
+}
+
+#[derive(Deserialize)]
+struct Entry {
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    issuer: String,
+    #[serde(default)]
+    note: Option<String>,
+    /// Before db version 3: one group, by name.
+    #[serde(default)]
+    group: Option<String>,
+    #[serde(default)]
+    groups: Vec<String>,
+    info: Info,
+}
+
+#[derive(Deserialize)]
+struct Info {
+    secret: String,
+    algo: Option<String>,
+    digits: Option<u64>,
+    period: Option<u64>,
+    counter: Option<u64>,
+}
+
+impl Format for Aegis {
+    fn id(&self) -> &'static str {
+        "aegis"
+    }
+
+    fn name(&self) -> &'static str {
+        "Aegis JSON export"
+    }
+
+    fn detect(&self, input: &Input) -> bool {
+        json::top(input).is_some_and(|top| json::has_keys(&top, &["header", "db"]))
+    }
+
+    fn read(&self, input: &Input, password: &mut Password) -> Result<Parsed, ImportError> {
+        let file: File = json::read(input)?;
+        let db: Db = match &file.db {
+            Value::String(sealed) => {
+                let plain = aegis_crypt::decrypt(input.name, &file.header, sealed, password)?;
+                let inner = super::Input {
+                    name: input.name,
+                    bytes: &plain,
+                };
+                json::read(&inner)?
+            }
+            Value::Object(_) => serde_json::from_value(file.db.clone())
+                .map_err(|e| ImportError::new(format!("the Aegis db: {}", json::short(&e))))?,
+            _ => {
+                return Err(ImportError::new(
+                    "the Aegis export's db is neither an object nor encrypted text",
+                ));
+            }
+        };
+        let entries = db
+            .entries
+            .into_iter()
+            .enumerate()
+            .map(|(index, value)| read_entry(value, &db.groups, Place::Entry(index + 1)))
+            .collect();
+        Ok(Parsed {
+            entries,
+            batches: Vec::new(),
+        })
+    }
+}
+
+fn read_entry(value: Value, groups: &[Group], place: Place) -> Result<ImportedEntry, EntryError> {
+    let raw: Entry =
+        serde_json::from_value(value).map_err(|e| EntryError::new(place, json::short(&e)))?;
+    let secret = entry::base32_secret(&raw.info.secret, place)?;
+    let mut entry = ImportedEntry::totp(secret, raw.name.trim(), place);
+    entry.issuer = entry::non_empty(Some(&raw.issuer));
+    entry.notes = entry::non_empty(raw.note.as_deref());
+    entry.algorithm = entry::algorithm(raw.info.algo.as_deref().unwrap_or("SHA1"), place)?;
+    entry.digits = entry::digits(raw.info.digits.unwrap_or(6), place)?;
+    entry.kind = match raw.kind.to_ascii_lowercase().as_str() {
+        "totp" => OtpKind::Totp {
+            period: raw.info.period.unwrap_or(30),
+        },
+        "hotp" => OtpKind::Hotp {
+            counter: raw.info.counter.unwrap_or(0),
+        },
+        "steam" => OtpKind::Steam,
+        other => {
+            return Err(EntryError::new(
+                place,
+                format!("{} codes are not supported", entry::shown(other)),
+            ));
+        }
+    };
+    if entry.kind == OtpKind::Steam {
+        entry.digits = 5;
+    }
+    entry.tags = raw
+        .groups
+        .iter()
+        .filter_map(|uuid| {
+            groups
+                .iter()
+                .find(|g| &g.uuid == uuid)
+                .map(|g| g.name.clone())
+        })
+        .chain(raw.group.filter(|g| !g.trim().is_empty()))
+        .collect();
+    Ok(entry)
+}

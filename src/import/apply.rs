@@ -1,0 +1,173 @@
+//! What an import does to a vault, decided before anything is written: each entry becomes a
+//! credential with a new id, or is skipped (already there) or failed (unreadable, unsupported).
+
+use std::sync::Arc;
+
+use super::entry::{EntryError, ImportedEntry, OtpKind, Place};
+use crate::otp::Params;
+use crate::vault::{Access, Credential, Device, HotpConfig, Shared, TotpConfig, Vault};
+
+/// The device type every imported account gets: they are web logins, not servers.
+pub const DEVICE_TYPE: &str = "Web Application";
+/// The username of an account whose export names none.
+const NO_ACCOUNT: &str = "imported";
+
+/// What happened to one entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Added { id: u64 },
+    Skipped(String),
+    Failed(String),
+}
+
+/// One line of the summary table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// The file the entry came from, as named on the command line.
+    pub file: String,
+    pub place: Place,
+    pub kind: &'static str,
+    pub name: String,
+    pub outcome: Outcome,
+}
+
+/// The table and the credentials to add, in file order.
+#[derive(Debug, Default)]
+pub struct Plan {
+    pub rows: Vec<Row>,
+    pub credentials: Vec<Credential>,
+}
+
+impl Plan {
+    pub fn failed(&self) -> usize {
+        self.rows
+            .iter()
+            .filter(|r| matches!(r.outcome, Outcome::Failed(_)))
+            .count()
+    }
+
+    pub fn skipped(&self) -> usize {
+        self.rows
+            .iter()
+            .filter(|r| matches!(r.outcome, Outcome::Skipped(_)))
+            .count()
+    }
+}
+
+/// Decides every entry against `vault` (as it is now): new ids follow the highest one.
+pub fn plan(vault: &Vault, entries: Vec<(String, Result<ImportedEntry, EntryError>)>) -> Plan {
+    let mut next_id = vault.credentials.iter().map(|c| c.id).max().unwrap_or(0) + 1;
+    let mut plan = Plan::default();
+    for (file, read) in entries {
+        let entry = match read {
+            Ok(entry) => entry,
+            Err(error) => {
+                plan.rows.push(Row {
+                    file,
+                    place: error.place,
+                    kind: "?",
+                    name: String::new(),
+                    outcome: Outcome::Failed(error.message),
+                });
+                continue;
+            }
+        };
+        let username = username(&entry);
+        let mut row = Row {
+            file,
+            place: entry.place,
+            kind: entry.kind_name(),
+            name: match &entry.issuer {
+                Some(issuer) => format!("{issuer}: {username}"),
+                None => username.clone(),
+            },
+            outcome: Outcome::Failed(String::new()),
+        };
+        let same = |c: &Credential| {
+            &*c.username == username.as_str()
+                && (c.totp.as_ref().is_some_and(|t| t.secret == entry.secret)
+                    || c.hotp.as_ref().is_some_and(|h| h.secret == entry.secret))
+        };
+        row.outcome = if let Some(existing) = vault.credentials.iter().find(|c| same(c)) {
+            Outcome::Skipped(format!("already in the vault as id {}", existing.id))
+        } else if let Some(earlier) = plan.credentials.iter().find(|c| same(c)) {
+            Outcome::Skipped(format!("same account and secret as new id {}", earlier.id))
+        } else {
+            match credential(&entry, &username, next_id) {
+                Ok(credential) => {
+                    plan.credentials.push(credential);
+                    next_id += 1;
+                    Outcome::Added { id: next_id - 1 }
+                }
+                Err(why) => Outcome::Failed(why),
+            }
+        };
+        plan.rows.push(row);
+    }
+    plan
+}
+
+fn totp_config(entry: &ImportedEntry, params: Params) -> Box<TotpConfig> {
+    Box::new(TotpConfig {
+        secret: entry.secret.clone(),
+        params,
+        issuer: entry.issuer.clone(),
+        time_offset: 0,
+    })
+}
+
+fn username(entry: &ImportedEntry) -> String {
+    let account = entry.account.trim();
+    if !account.is_empty() {
+        return account.to_owned();
+    }
+    entry
+        .issuer
+        .clone()
+        .unwrap_or_else(|| NO_ACCOUNT.to_owned())
+}
+
+/// The credential an entry becomes: account → username, issuer → device hostname.
+fn credential(entry: &ImportedEntry, username: &str, id: u64) -> Result<Credential, String> {
+    entry.check()?;
+    let (totp, hotp) = match entry.kind {
+        OtpKind::Totp { .. } => match entry.totp_params() {
+            Some(Ok(params)) => (Some(totp_config(entry, params)), None),
+            Some(Err(e)) => return Err(e.to_string()),
+            None => return Err("not a TOTP entry".into()),
+        },
+        OtpKind::Hotp { counter } => (
+            None,
+            Some(Box::new(HotpConfig {
+                secret: entry.secret.clone(),
+                algorithm: entry.algorithm,
+                digits: entry.digits,
+                counter,
+                issuer: entry.issuer.clone(),
+            })),
+        ),
+        OtpKind::Steam => (Some(totp_config(entry, Params::steam())), None),
+    };
+    let shared = |text: &str| -> Shared { Arc::from(text) };
+    Ok(Credential {
+        id,
+        username: username.into(),
+        kind: None,
+        domain: None,
+        additional: None,
+        tags: entry.tags.iter().map(|t| shared(t.trim())).collect(),
+        device: Arc::new(Device {
+            hostname: entry.issuer.as_deref().map(shared),
+            kind: Some(shared(DEVICE_TYPE)),
+            ..Device::default()
+        }),
+        password: None,
+        totp,
+        hotp,
+        access: Access::default(),
+        last_view: None,
+        expiration: None,
+        created: None,
+        notes: entry.notes.as_deref().map(shared),
+    })
+}

@@ -1,0 +1,63 @@
+//! JSON exports: a quick look at the top-level keys for detection, and reading with the
+//! line and column of what is wrong.
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use super::{ImportError, Input};
+
+/// The top-level object's value, when the file is a JSON object (or array, under "[]").
+pub(super) fn top(input: &Input) -> Option<Value> {
+    let start = input.bytes.iter().position(|b| !b.is_ascii_whitespace())?;
+    if !matches!(input.bytes[start], b'{' | b'[') {
+        return None;
+    }
+    serde_json::from_slice(input.bytes).ok()
+}
+
+/// Whether the top-level object has every one of `keys`.
+pub(super) fn has_keys(value: &Value, keys: &[&str]) -> bool {
+    value
+        .as_object()
+        .is_some_and(|object| keys.iter().all(|key| object.contains_key(*key)))
+}
+
+/// Reads the whole file as `T`; a mistake is reported with its line and column.
+pub(super) fn read<T: DeserializeOwned>(input: &Input) -> Result<T, ImportError> {
+    let text = super::text(input)?;
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+        let inner = e.inner();
+        let path = e.path().to_string();
+        let what = match inner.classify() {
+            serde_json::error::Category::Eof => "the file ends too soon (it was cut short)".into(),
+            serde_json::error::Category::Syntax => "invalid JSON".into(),
+            _ => safe_message(&inner.to_string()),
+        };
+        let at = if path == "." {
+            String::new()
+        } else {
+            format!(" at {path}")
+        };
+        ImportError::new(format!(
+            "line {}, column {}{at}: {what}",
+            inner.line(),
+            inner.column()
+        ))
+    })
+}
+
+/// serde's own words when they cannot hold a value from the file (which may be a secret).
+fn safe_message(text: &str) -> String {
+    let text = text.rfind(" at line ").map_or(text, |cut| &text[..cut]);
+    if text.starts_with("missing field") {
+        return text.to_owned();
+    }
+    let expected = text.find(", expected").map_or("", |at| &text[at..]);
+    format!("a value of the wrong type{expected}")
+}
+
+/// An entry's serde error without any value from the file.
+pub(super) fn short(error: &serde_json::Error) -> String {
+    safe_message(&error.to_string())
+}

@@ -1,0 +1,75 @@
+//! KeePassXC databases (`.kdbx`): entries with an `otp` attribute, read with the master
+//! password (the same reader as `--vault x.kdbx`).
+
+use age::secrecy::SecretString;
+use serde_json::Value;
+
+use super::entry::{self, Place};
+use super::{Format, ImportError, Input, Parsed, Password};
+use crate::vault::encrypted::{Identities, Keys};
+
+pub struct Keepassxc;
+
+const MAGIC: &[u8] = b"\x03\xD9\xA2\x9A";
+
+/// The import's password source, as the vault reader asks for it.
+struct Asked<'a, 'b>(&'a mut Password<'b>);
+
+impl Keys for Asked<'_, '_> {
+    fn passphrase(&mut self, origin: &str) -> Result<SecretString, String> {
+        let password = (self.0)(&format!("Master password for {origin}: "))?;
+        Ok(SecretString::from(password.as_str()))
+    }
+
+    fn identities(&mut self) -> Result<Option<Identities>, String> {
+        Ok(None)
+    }
+}
+
+impl Format for Keepassxc {
+    fn id(&self) -> &'static str {
+        "keepassxc"
+    }
+
+    fn name(&self) -> &'static str {
+        "KeePassXC database (.kdbx)"
+    }
+
+    fn detect(&self, input: &Input) -> bool {
+        input.bytes.starts_with(MAGIC)
+    }
+
+    fn read(&self, input: &Input, password: &mut Password) -> Result<Parsed, ImportError> {
+        let json = crate::vault::kdbx::open(input.name, input.bytes, &mut Asked(password))
+            .map_err(|e| ImportError::new(e.message))?;
+        let vault: Value = serde_json::from_slice(&json)
+            .map_err(|_| ImportError::new("the KeePassXC database cannot be read"))?;
+        let mut parsed = Parsed::default();
+        let credentials = vault["credentials"].as_array().cloned().unwrap_or_default();
+        for (index, credential) in credentials.iter().enumerate() {
+            let Some(uri) = credential["totp"].as_str() else {
+                continue;
+            };
+            let place = Place::Entry(index + 1);
+            let text = |key: &str| credential[key].as_str();
+            let read = super::otpauth::parse(uri, place).map(|mut entry| {
+                entry.account = text("username").unwrap_or_default().to_owned();
+                if let Some(title) = entry::non_empty(text("additional")) {
+                    entry.issuer = Some(title);
+                }
+                entry.notes = entry::non_empty(text("notes"));
+                entry.tags = credential["tags"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_str)
+                    .map(str::to_owned)
+                    .chain(entry::non_empty(credential["device"]["hostname"].as_str()))
+                    .collect();
+                entry
+            });
+            parsed.entries.push(read);
+        }
+        Ok(parsed)
+    }
+}
