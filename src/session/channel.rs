@@ -43,7 +43,10 @@ pub fn serve(listener: &UnixListener, answerer: &mut Answerer, shared: &Shared<'
         if shared.stop.load(Ordering::SeqCst) {
             return;
         }
-        if let (true, Ok((stream, _))) = (ready, listener.accept()) {
+        if !ready {
+            continue;
+        }
+        if let Ok((stream, _)) = listener.accept() {
             // A client that fails or lies gets nothing; ssh then sees an empty answer.
             let _ = handle(stream, answerer, shared, &mut token);
         }
