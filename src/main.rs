@@ -1,13 +1,16 @@
+use std::cell::RefCell;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use credview::app::{App, Msg, Settings};
+use credview::audit::AuditLog;
 use credview::cli::{self, Cli, Command, Failure};
 use credview::clipboard::SystemClipboard;
 use credview::clock::{Clock, CorrectedClock, SystemClock};
 use credview::config::Effective;
 use credview::tui;
 use credview::unlock::Unlock;
+use credview::vault::encrypted::Keys;
 use credview::vault::{Source, VaultText};
 
 fn main() -> ExitCode {
@@ -89,6 +92,9 @@ fn main() -> ExitCode {
     // table, with no escape sequences at all.
     let dumb = env("TERM").is_some_and(|term| term == "dumb");
     if args.command.is_none() && std::io::stdout().is_terminal() && !dumb {
+        // The forms' changes get their own handle on the same audit log.
+        let mut write_log =
+            credview::audit::open_with(args.audit.as_deref(), configured_audit, args.no_audit, env);
         let result = cli::open_text_with(&source, &mut unlock, &mut stderr).and_then(|text| {
             let tui = Tui {
                 source: &source,
@@ -96,7 +102,11 @@ fn main() -> ExitCode {
                 clock: &clock,
                 servers,
             };
-            tui.run(text, &mut unlock, audit_log.as_mut())
+            let logs = Logs {
+                audit: audit_log.as_mut(),
+                writes: write_log.as_mut(),
+            };
+            tui.run(text, &mut unlock, logs)
         });
         return finish(result, &mut stderr);
     }
@@ -165,19 +175,24 @@ struct Tui<'a> {
     servers: Vec<String>,
 }
 
+/// The audit log of what the screen reveals, and a handle on it for what the forms change.
+struct Logs<'a> {
+    audit: &'a mut dyn AuditLog,
+    writes: &'a mut dyn AuditLog,
+}
+
 impl Tui<'_> {
-    fn run(
-        self,
-        text: VaultText,
-        keys: &mut Unlock,
-        audit_log: &mut dyn credview::audit::AuditLog,
-    ) -> Result<(), Failure> {
+    fn run(self, text: VaultText, keys: &mut Unlock, logs: Logs<'_>) -> Result<(), Failure> {
         let Self {
             source,
             settings,
             clock,
             servers,
         } = self;
+        let Logs {
+            audit: audit_log,
+            writes: write_log,
+        } = logs;
         let (first, rest) =
             tui::read_vault(source.name(), text).map_err(|e| Failure::usage(e.to_string()))?;
         let mut app = App::loading(source.name(), settings, clock.now());
@@ -185,8 +200,15 @@ impl Tui<'_> {
         credview::app::update(&mut app, Msg::Loaded(first, rest.is_none()));
         let mut clipboard = SystemClipboard::new(Box::new(std::io::stdout()));
         let mut audit = tui::audit_to(audit_log, clock);
-        let mut store = cli::VaultCounters::new(source, keys);
+        // The HOTP counters and the forms write the vault with the one set of keys.
+        let keys = RefCell::new(keys as &mut dyn Keys);
+        let mut counter_keys = tui::save::SharedKeys(&keys);
+        let mut store = cli::VaultCounters::new(source, &mut counter_keys);
         let mut counters = tui::counters_in(&mut store);
+        let mut form_keys = tui::save::SharedKeys(&keys);
+        let mut save = |change: &credview::app::form::Change| {
+            tui::save::save(change, source, &mut form_keys, write_log, clock.now())
+        };
         let edges = tui::Edges {
             clipboard: &mut clipboard,
             clock,
@@ -194,6 +216,7 @@ impl Tui<'_> {
             counters: &mut counters,
             vault: rest,
             clock_checks: tui::clock_check::start(servers),
+            save: Some(&mut save),
         };
         tui::run(app, edges).map_err(|failed| match failed {
             tui::Failed::Terminal(e) => Failure::usage(format!("the terminal failed: {e}")),

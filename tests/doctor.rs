@@ -115,8 +115,9 @@ fn inside_tmux_the_set_clipboard_setting_is_checked() {
         return;
     }
     let home = private_home();
-    let socket = format!("credview-doctor-{}", std::process::id());
     for (setting, expected) in [("external", "✗ clipboard: "), ("on", "✓ clipboard: ")] {
+        // A server of its own per setting: a killed one may still hold its socket a moment.
+        let socket = format!("credview-doctor-{setting}-{}", std::process::id());
         let report = home.path().join(format!("{setting}.txt"));
         let command = format!(
             "env -i HOME={} TERM=xterm TMUX=\"$TMUX\" PATH=\"$PATH\" {BIN} doctor > {} 2>&1; \
@@ -151,7 +152,8 @@ fn inside_tmux_the_set_clipboard_setting_is_checked() {
         tmux(&start);
         tmux(&["wait-for", "done"]);
         tmux(&["kill-server"]);
-        let text = std::fs::read_to_string(&report).unwrap();
+        let text = std::fs::read_to_string(&report)
+            .unwrap_or_else(|e| panic!("doctor wrote no report under tmux ({setting}): {e}"));
         let clipboard = line(&text, expected);
         if setting == "external" {
             assert!(

@@ -105,7 +105,7 @@ fn report(
         ));
     };
     let applied = correction.map_or(0, |c| c.offset_millis);
-    let residual = offset - applied;
+    let residual = offset.saturating_sub(applied);
     let verdict = Verdict::of(residual);
     let whose = if correction.is_some() {
         "the corrected clock"
@@ -221,5 +221,27 @@ mod tests {
         assert_eq!(ntp_servers(&flag, &configured), flag);
         assert_eq!(ntp_servers(&[], &configured), configured);
         assert!(ntp_servers(&[], &[]).is_empty());
+    }
+
+    #[test]
+    fn the_answer_with_the_shortest_round_trip_is_trusted() {
+        let answer = |server: &str, offset_nanos, round_trip_nanos| Measurement {
+            server: server.to_owned(),
+            result: Ok(ntp::Sample {
+                offset_nanos,
+                round_trip_nanos,
+            }),
+        };
+        let silent = Measurement {
+            server: "silent".to_owned(),
+            result: Err(ntp::QueryError::NoAnswer(ntp::TIMEOUT)),
+        };
+        let measured = [
+            silent,
+            answer("far", 5_000_000_000, 90_000_000),
+            answer("near", -1_400_000, 2_000_000),
+        ];
+        assert_eq!(best_offset(&measured), Some(("near", -1)));
+        assert_eq!(best_offset(&measured[..1]), None);
     }
 }

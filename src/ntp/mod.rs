@@ -10,6 +10,6 @@ pub use client::{DEFAULT_PORT, Measurement, QueryError, TIMEOUT, measure_all, qu
 pub use correction::Correction;
 pub use packet::{Exchange, NtpTime, Rejected, Sample};
 pub use verdict::{
-    FINE_MILLIS, MAX_CORRECTION_MILLIS, Verdict, WRONG_MILLIS, ahead_or_behind, best,
-    nanos_to_millis, signed_seconds,
+    FINE_MILLIS, MAX_CORRECTION_MILLIS, Verdict, WRONG_MILLIS, ahead_or_behind, nanos_to_millis,
+    signed_seconds,
 };

@@ -1,7 +1,5 @@
 //! What an offset means for the codes: pure, so the thresholds are tested without a network.
 
-use super::Sample;
-
 /// Under this the codes are right (a service accepts a step either side anyway).
 pub const FINE_MILLIS: u64 = 2_000;
 /// Over this a code is wrong for much of each 30 s step.
@@ -44,12 +42,6 @@ impl Verdict {
             Self::Wrong => "codes wrong: the service expects another code",
         }
     }
-}
-
-/// The answer to trust among several: the one with the shortest round trip, whose offset has
-/// the smallest error bound (half the round trip).
-pub fn best<'a>(samples: impl IntoIterator<Item = &'a Sample>) -> Option<&'a Sample> {
-    samples.into_iter().min_by_key(|s| s.round_trip_nanos)
 }
 
 /// `+42 s`, `-0.250 s`: whole seconds when whole, else milliseconds.
@@ -103,20 +95,6 @@ mod tests {
         assert_eq!(Verdict::of(i64::MIN), Verdict::Wrong);
         let statuses = [Verdict::Fine, Verdict::AtRisk, Verdict::Wrong].map(Verdict::exit_status);
         assert_eq!(statuses, [0, 1, 2]);
-    }
-
-    #[test]
-    fn the_shortest_round_trip_wins() {
-        let far = Sample {
-            offset_nanos: 5,
-            round_trip_nanos: 90,
-        };
-        let near = Sample {
-            offset_nanos: 7,
-            round_trip_nanos: 10,
-        };
-        assert_eq!(best([&far, &near]), Some(&near));
-        assert_eq!(best([]), None);
     }
 
     #[test]
