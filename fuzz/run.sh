@@ -3,7 +3,7 @@
 # kept in fuzz/corpus/, then prints each run's numbers. Needs cargo-fuzz (`cargo install
 # cargo-fuzz`); RUSTC_BOOTSTRAP=1 lets a stable toolchain take its nightly flags.
 #
-#   sh fuzz/run.sh            # 10 minutes per target, about 30 minutes in all
+#   sh fuzz/run.sh            # 10 minutes per target, about 40 minutes in all
 #   sh fuzz/run.sh 60         # a quick pass
 #
 # The app_update target runs without AddressSanitizer (credview's own code has no unsafe
@@ -42,18 +42,18 @@ lane() {
     done
 }
 
-for target in vault_parse secret_base32 key_uri template_render; do
+for target in vault_parse secret_base32 key_uri template_render qr_image enrol_input; do
     # shellcheck disable=SC2046
     cargo fuzz build $(flags "$target") "$target"
 done
 # shellcheck disable=SC2046
 cargo fuzz build $(flags app_update) app_update
 
-lane app_update secret_base32 template_render &
-lane vault_parse key_uri
+lane app_update secret_base32 template_render enrol_input &
+lane vault_parse key_uri qr_image
 wait
 
-for target in app_update vault_parse secret_base32 key_uri template_render; do
+for target in app_update vault_parse secret_base32 key_uri template_render qr_image enrol_input; do
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "logs/$target.log")
     rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "logs/$target.log")
     found=$(grep -c "panicked\|ERROR: libFuzzer" "logs/$target.log" || true)

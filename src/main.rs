@@ -1,14 +1,17 @@
+use std::cell::RefCell;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
 
 use credview::app::{App, Msg, Settings};
+use credview::audit::AuditLog;
 use credview::cli::{self, Cli, Command, Failure};
 use credview::clipboard::SystemClipboard;
 use credview::clock::{Clock, CorrectedClock, SystemClock};
 use credview::tui;
 use credview::unlock::Unlock;
+use credview::vault::encrypted::Keys;
 use credview::vault::{Source, VaultText};
 
 fn main() -> ExitCode {
@@ -65,15 +68,16 @@ fn main() -> ExitCode {
     }
     // The screen shows the first credentials while the rest are read; commands want them all.
     if args.command.is_none() && std::io::stdout().is_terminal() {
+        // The forms' changes get their own handle on the same audit log.
+        let mut write_log = credview::audit::open(args.audit.as_deref(), args.no_audit, |name| {
+            std::env::var_os(name)
+        });
         let result = cli::open_text_with(&source, &mut unlock, &mut stderr).and_then(|text| {
-            run_tui(
-                text,
-                &source,
-                &mut unlock,
-                &clock,
-                servers,
-                audit_log.as_mut(),
-            )
+            let logs = Logs {
+                audit: audit_log.as_mut(),
+                writes: write_log.as_mut(),
+            };
+            run_tui(text, &source, &mut unlock, &clock, servers, logs)
         });
         return finish(result, &mut stderr);
     }
@@ -118,14 +122,24 @@ fn main() -> ExitCode {
     finish(result, &mut stderr)
 }
 
+/// The audit log of what the screen reveals, and a handle on it for what the forms change.
+struct Logs<'a> {
+    audit: &'a mut dyn AuditLog,
+    writes: &'a mut dyn AuditLog,
+}
+
 fn run_tui(
     text: VaultText,
     source: &Source,
     keys: &mut Unlock,
     clock: &CorrectedClock,
     servers: Vec<String>,
-    audit_log: &mut dyn credview::audit::AuditLog,
+    logs: Logs<'_>,
 ) -> Result<(), Failure> {
+    let Logs {
+        audit: audit_log,
+        writes: write_log,
+    } = logs;
     let (first, rest) =
         tui::read_vault(source.name(), text).map_err(|e| Failure::usage(e.to_string()))?;
     let mut app = App::loading(source.name(), Settings::default(), clock.now());
@@ -133,8 +147,15 @@ fn run_tui(
     credview::app::update(&mut app, Msg::Loaded(first, rest.is_none()));
     let mut clipboard = SystemClipboard::new(Box::new(std::io::stdout()));
     let mut audit = tui::audit_to(audit_log, clock);
-    let mut store = cli::VaultCounters::new(source, keys);
+    // The HOTP counters and the forms write the vault with the one set of keys.
+    let keys = RefCell::new(keys as &mut dyn Keys);
+    let mut counter_keys = tui::save::SharedKeys(&keys);
+    let mut store = cli::VaultCounters::new(source, &mut counter_keys);
     let mut counters = tui::counters_in(&mut store);
+    let mut form_keys = tui::save::SharedKeys(&keys);
+    let mut save = |change: &credview::app::form::Change| {
+        tui::save::save(change, source, &mut form_keys, write_log, clock.now())
+    };
     let edges = tui::Edges {
         clipboard: &mut clipboard,
         clock,
@@ -142,6 +163,7 @@ fn run_tui(
         counters: &mut counters,
         vault: rest,
         clock_checks: tui::clock_check::start(servers),
+        save: Some(&mut save),
     };
     tui::run(app, edges).map_err(|failed| match failed {
         tui::Failed::Terminal(e) => Failure::usage(format!("the terminal failed: {e}")),

@@ -185,3 +185,58 @@ fn s_in_details_runs_a_session_and_comes_back_to_the_list() {
     assert!(lab.sshd_log().contains(&accepted), "{}", lab.sshd_log());
     tmux.keys(&["q"]);
 }
+
+#[test]
+fn a_refused_connection_brings_the_list_back_working() {
+    if Command::new("tmux").arg("-V").output().is_err()
+        || Command::new("ssh").arg("-V").output().is_err()
+    {
+        eprintln!("skipped: tmux or ssh is missing");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    // A port nothing listens on: bound, then closed.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let vault = dir.path().join("vault.json");
+    std::fs::write(
+        &vault,
+        format!(
+            r#"{{"version":1,"credentials":[
+            {{"id":1,"username":"nobody","password":"pw","device":{{"hostname":"closed","ip":"127.0.0.1","port":{port}}}}},
+            {{"id":2,"username":"other","device":{{"hostname":"second"}}}}]}}"#
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&vault, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let tmux = Tmux {
+        socket: format!("credview-ssh-refused-{}", std::process::id()),
+    };
+    let app = format!("{BIN} --vault {} --no-audit", vault.display());
+    let status = tmux
+        .cmd()
+        .args(["new-session", "-d", "-x", "100", "-y", "30"])
+        .arg(app)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    tmux.wait_for("the list", |s| s.contains("Credentials > All"));
+    tmux.keys(&["s"]);
+    // ssh's own message stays on screen until Enter.
+    tmux.wait_for("ssh's message and the pause", |s| {
+        s.contains("Connection refused") && s.contains("Press Enter to return")
+    });
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the status line", |s| {
+        s.contains("Credentials > All") && s.contains("session to 127.0.0.1 ended (exit 255)")
+    });
+    // The keys reach the app again: `j` moves, Enter opens the second credential.
+    tmux.keys(&["j", "Enter"]);
+    tmux.wait_for("Details of the second credential", |s| {
+        s.contains("Token OTP") && s.contains("other")
+    });
+    tmux.keys(&["q"]);
+}

@@ -299,6 +299,7 @@ fn panic_child() {
         counters: &mut credview::tui::no_counters,
         vault: None,
         clock_checks: None,
+        save: None,
     };
     let _ = credview::tui::run(app, edges);
 }

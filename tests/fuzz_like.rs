@@ -13,12 +13,14 @@ const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 type Check = fn(&[u8]);
 
-const TARGETS: [(&str, Check); 5] = [
+const TARGETS: [(&str, Check); 7] = [
     ("vault_parse", fuzz_checks::vault_parse),
     ("secret_base32", fuzz_checks::secret_base32),
     ("key_uri", fuzz_checks::key_uri),
     ("template_render", fuzz_checks::template_render),
     ("app_update", fuzz_checks::app::app_update),
+    ("qr_image", fuzz_checks::enrol::qr_image),
+    ("enrol_input", fuzz_checks::enrol::enrol_input),
 ];
 
 fn files_in(dir: &Path) -> Vec<PathBuf> {
@@ -74,7 +76,9 @@ mod corpus {
         secret_base32,
         key_uri,
         template_render,
-        app_update
+        app_update,
+        qr_image,
+        enrol_input
     );
 }
 
@@ -148,6 +152,74 @@ proptest! {
         data.extend_from_slice(&time.to_le_bytes());
         data.extend_from_slice(text.as_bytes());
         fuzz_checks::template_render(&data);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Typed secrets and Key URIs, well-formed and not: base32 and its look-alikes, spaces,
+    /// dashes, padding, and URI parameters with values in and out of range.
+    #[test]
+    fn enrol_input_holds(
+        secret in "[A-Za-z2-7 =\\-018é]{0,40}",
+        uri in proptest::option::of((
+            "(totp|hotp|TOTP|steam)",
+            proptest::collection::vec(
+                ("(secret|issuer|algorithm|digits|period)", "[A-Za-z0-9%=: -]{0,10}"),
+                0..5,
+            ),
+        )),
+    ) {
+        let text = match uri {
+            None => secret,
+            Some((kind, query)) => {
+                let query: Vec<String> = query.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                format!("otpauth://{kind}/x?secret={secret}&{}", query.join("&"))
+            }
+        };
+        fuzz_checks::enrol::enrol_input(text.as_bytes());
+    }
+}
+
+proptest! {
+    // Decoding an image is slow next to the other targets: fewer cases.
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Real PNG, GIF and JPEG files of random grey pixels (the QR finder then sees noise),
+    /// and the same files cut short or with a byte changed.
+    #[test]
+    fn qr_image_holds(
+        width in 1u32..96,
+        height in 1u32..96,
+        seed in any::<u64>(),
+        format in 0usize..3,
+        damage in proptest::option::of((any::<prop::sample::Index>(), any::<u8>())),
+    ) {
+        let mut state = seed | 1;
+        let image = image::GrayImage::from_fn(width, height, |_, _| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            // Mostly black or white, as a QR code's surroundings are.
+            image::Luma([if state % 5 == 0 { (state >> 8) as u8 } else { ((state >> 3) & 1) as u8 * 255 }])
+        });
+        let format = [image::ImageFormat::Png, image::ImageFormat::Gif, image::ImageFormat::Jpeg][format];
+        let picture = image::DynamicImage::ImageLuma8(image);
+        let picture = match format {
+            image::ImageFormat::Gif => image::DynamicImage::ImageRgba8(picture.to_rgba8()),
+            _ => picture,
+        };
+        let mut bytes = Vec::new();
+        picture.write_to(&mut std::io::Cursor::new(&mut bytes), format).unwrap();
+        fuzz_checks::enrol::qr_image(&bytes);
+        if let Some((at, value)) = damage {
+            let at = at.index(bytes.len());
+            let mut changed = bytes.clone();
+            changed[at] = value;
+            fuzz_checks::enrol::qr_image(&changed);
+            fuzz_checks::enrol::qr_image(&bytes[..at]);
+        }
     }
 }
 

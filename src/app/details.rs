@@ -19,13 +19,19 @@ pub(super) fn open_details(app: &mut App) {
     let Some(index) = app.rows.credential_at(app.selected) else {
         return;
     };
-    let credential = &app.vault.credentials[index];
-    let token = match (&credential.totp, &credential.hotp) {
+    let token = token_view(&app.vault.credentials[index], app.now);
+    app.filter_editing = false;
+    app.details = Some(Details::new(index, token));
+}
+
+/// What the Token OTP bar shows for `credential` at `now`.
+pub(super) fn token_view(credential: &Credential, now: crate::otp::Timestamp) -> TokenView {
+    match (&credential.totp, &credential.hotp) {
         (None, None) => TokenView::NoTotp,
         _ if !credential.access.can_see_token() => TokenView::NoPermission,
         (Some(totp), _) => TokenView::Code(Box::new(Token::new(
             totp.generator(),
-            app.now,
+            now,
             totp.is_short().then(|| totp.secret.bits()),
         ))),
         (None, Some(hotp)) => TokenView::Hotp(HotpToken {
@@ -35,9 +41,7 @@ pub(super) fn open_details(app: &mut App) {
             digits: hotp.digits,
             short_secret_bits: hotp.is_short().then(|| hotp.secret.bits()),
         }),
-    };
-    app.filter_editing = false;
-    app.details = Some(Details::new(index, token));
+    }
 }
 
 /// `Esc` closes the innermost thing open: the QR code, else the pop-up.

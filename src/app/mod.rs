@@ -3,6 +3,7 @@
 pub mod clock;
 mod details;
 pub mod filter;
+pub mod form;
 pub mod keymap;
 pub mod layout;
 mod load;
@@ -11,6 +12,7 @@ mod navigate;
 pub mod rows;
 pub mod state;
 mod update;
+mod write;
 
 pub use msg::{Effect, Msg};
 pub use state::{App, Settings};

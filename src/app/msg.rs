@@ -1,6 +1,7 @@
 use crossterm::event::{KeyEvent, MouseEvent};
 use zeroize::Zeroizing;
 
+use super::form::Change;
 use super::state::Sensitive;
 use crate::clipboard::Target;
 use crate::otp::Timestamp;
@@ -37,6 +38,28 @@ pub enum Msg {
     SessionEnded(Ended, Supplied, Timestamp),
     /// The background clock check measured the clock against the NTP servers.
     ClockChecked(super::clock::ClockCheck),
+    /// Text pasted into the terminal (bracketed paste): it may hold a secret.
+    Paste(Pasted, Timestamp),
+    /// The edge carried out an `Effect::Save`: the credential as written, or why not.
+    Saved(Result<Saved, String>, Timestamp),
+}
+
+/// Pasted text, wiped on drop and never shown by `Debug`.
+#[derive(Clone)]
+pub struct Pasted(pub Zeroizing<String>);
+
+impl std::fmt::Debug for Pasted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Pasted(redacted)")
+    }
+}
+
+/// A change the vault took.
+#[derive(Debug, Clone)]
+pub struct Saved {
+    pub credential: Credential,
+    /// Said after the change: the vault was written, but something else went wrong.
+    pub warning: Option<String>,
 }
 
 /// What the audit log must record before a sensitive action goes ahead.
@@ -72,6 +95,8 @@ pub enum Effect {
         expected: Zeroizing<String>,
         target: Target,
     },
+    /// Write a change to the vault through the write path; the result comes as `Msg::Saved`.
+    Save(Change),
     /// Give the terminal back to the shell until the user resumes (`fg`).
     Suspend,
     /// Hand the terminal to ssh for a session, and take it back when it ends.
@@ -86,6 +111,7 @@ impl std::fmt::Debug for Effect {
             Self::Audit(request) => write!(f, "Audit({request:?})"),
             Self::Advance(request) => write!(f, "Advance({request:?})"),
             Self::ClearClipboard { target, .. } => write!(f, "ClearClipboard({target:?})"),
+            Self::Save(change) => write!(f, "Save({change:?})"),
             Self::Suspend => f.write_str("Suspend"),
             Self::StartSession(start) => write!(f, "StartSession({start:?})"),
             Self::Quit => f.write_str("Quit"),

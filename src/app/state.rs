@@ -58,6 +58,8 @@ pub struct App {
     /// First display row shown in the list body.
     pub offset: usize,
     pub details: Option<Details>,
+    /// An enrolment form, over the list or the pop-up.
+    pub form: Option<super::form::Form>,
     pub help: bool,
     pub status: Option<Status>,
     /// A copy asked of the edge and not yet confirmed, and what it is.
@@ -238,6 +240,7 @@ impl App {
             selected: 0,
             offset: 0,
             details: None,
+            form: None,
             help: false,
             status: None,
             copying: None,

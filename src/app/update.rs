@@ -64,6 +64,14 @@ pub fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             details::on_session_ended(app, &ended, supplied);
         }
         Msg::ClockChecked(check) => super::clock::on_checked(app, check),
+        Msg::Paste(text, now) => {
+            app.now = now;
+            super::write::on_paste(app, &text.0);
+        }
+        Msg::Saved(result, now) => {
+            app.now = now;
+            super::write::on_saved(app, result);
+        }
     }
     // Whatever message brought the time (a key can come past a step's end before the tick,
     // or first after a suspend or a clock jump either way), the code held is that time's.
@@ -117,6 +125,10 @@ fn on_key(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect>) {
         app.quit = true;
         return;
     }
+    if app.form.is_some() {
+        super::write::on_form_key(app, key, effects);
+        return;
+    }
     if app.details.as_ref().is_some_and(|d| d.prompt.is_some()) {
         details::edit_reason(app, key, effects);
         return;
@@ -158,6 +170,9 @@ fn act(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         Action::ShowPassword => details::request(app, Sensitive::PasswordView, effects),
         Action::CopyPassword => details::request(app, Sensitive::PasswordCopy, effects),
         Action::ShowQr => details::request(app, Sensitive::QrDisplay, effects),
+        Action::SetTotp | Action::RemoveTotp | Action::AddCredential => {
+            super::write::open_form(app, action);
+        }
         Action::NextCode => details::request(app, Sensitive::HotpAdvance, effects),
         Action::StartSession => {
             // From the list, through the selected credential's Details: a reason prompt

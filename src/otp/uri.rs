@@ -38,8 +38,6 @@ pub enum UriError {
     MissingCounter,
     #[error("the Key URI's \"counter\" must be a whole number from 0 to 18446744073709551615")]
     BadCounter,
-    #[error("an HOTP Key URI has no \"period\": HOTP codes do not expire")]
-    HotpPeriod,
     #[error("the Key URI has no \"secret\" parameter")]
     MissingSecret,
     #[error("the Key URI's {0} is not valid percent-encoded UTF-8")]
@@ -107,10 +105,8 @@ impl KeyUri {
         let steam =
             kind == Kind::Steam || encoder.is_some_and(|e: String| e.eq_ignore_ascii_case("steam"));
         let (params, counter) = match kind {
+            // Some apps write a `period` into every URI; for HOTP it means nothing.
             Kind::Hotp => {
-                if period.is_some() {
-                    return Err(UriError::HotpPeriod);
-                }
                 let params = Params::new(
                     algorithm.unwrap_or_default(),
                     digits.unwrap_or(u64::from(super::totp::DEFAULT_DIGITS)),
@@ -312,6 +308,8 @@ mod tests {
         assert_eq!(uri.params.digits, 8);
         assert_eq!(KeyUri::parse(&uri.to_uri()).unwrap(), uri);
         assert!(uri.to_uri().starts_with("otpauth://hotp/Bank:alice?"));
+        let with_period = KeyUri::parse("otpauth://hotp/a?secret=JBSWY3DP&counter=3&period=30");
+        assert_eq!(with_period.map(|u| u.counter), Ok(Some(3)));
     }
 
     #[test]
@@ -347,10 +345,6 @@ mod tests {
             (
                 "otpauth://hotp/x?secret=JBSWY3DP&counter=18446744073709551616",
                 UriError::BadCounter,
-            ),
-            (
-                "otpauth://hotp/x?secret=JBSWY3DP&counter=1&period=30",
-                UriError::HotpPeriod,
             ),
             (
                 "otpauth://steam/x?secret=JBSWY3DP&digits=6",

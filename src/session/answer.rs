@@ -125,7 +125,7 @@ impl Answerer {
 
     pub fn decide(&mut self, prompt: &str, now: Timestamp) -> Decision {
         match self.patterns.classify(prompt, &self.login) {
-            PromptKind::Other => Decision::AskUser("credview does not answer this prompt"),
+            PromptKind::Other => Decision::AskUser("not a password or code prompt"),
             PromptKind::Password => match &self.password {
                 None => Decision::AskUser("no password is stored for this credential"),
                 Some(_) if self.password_given => {

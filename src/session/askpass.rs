@@ -24,7 +24,11 @@ pub fn invoked() -> bool {
 }
 
 pub fn main() -> ExitCode {
-    let prompt = std::env::args().nth(1).unwrap_or_default();
+    // The server writes part of the prompt: it need not be UTF-8.
+    let prompt = std::env::args_os()
+        .nth(1)
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let reply = match std::env::var_os(FOLDER_ENV).map(PathBuf::from) {
         Some(folder) => match std::fs::read_to_string(folder.join(TOKEN_NAME)) {
             Ok(token) => channel::ask(&folder.join(SOCKET_NAME), token.trim(), &prompt)

@@ -1,6 +1,7 @@
 //! The private channel between credview and its askpass process: a Unix socket in the
 //! session's 0700 folder. A client proves itself three ways before it hears anything: it knows
-//! the token in that folder, it runs as our user, and (on Linux) its parent is our ssh.
+//! the token in that folder, it runs as our user, and (on Linux) its parent is our ssh. Each
+//! token is good for one connection: the next askpass process reads a new one.
 //!
 //! Client to server: `TOKEN\nPROMPT`, then end of stream. Server to client: any number of
 //! `wait SECONDS\n` lines, then `answer\nSECRET` or `ask\nWHY`.
@@ -21,7 +22,8 @@ const CLIENT_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// What the server and the session share.
 pub struct Shared<'a> {
-    pub token: &'a str,
+    /// Writes a new token where the askpass process reads it, and returns it.
+    pub new_token: &'a (dyn Fn() -> io::Result<String> + Sync),
     pub clock: &'a (dyn Clock + Sync),
     /// Set once the session is over: the next connection ends the server.
     pub stop: &'a AtomicBool,
@@ -29,20 +31,46 @@ pub struct Shared<'a> {
     pub ssh_pid: &'a AtomicU32,
 }
 
-/// Answers askpass clients one at a time until `stop` is set.
-pub fn serve(listener: &UnixListener, answerer: &mut Answerer, shared: &Shared<'_>) {
-    for stream in listener.incoming() {
+/// Answers askpass clients one at a time until `stop` is set; `first` is the token the
+/// first client must bring.
+pub fn serve(listener: &UnixListener, answerer: &mut Answerer, shared: &Shared<'_>, first: String) {
+    // `None` (a new token could not be written): nobody is answered; ssh asks the user.
+    let mut token = Some(first);
+    loop {
+        // The session wakes the wait by connecting once `stop` is set; the timeout ends it
+        // even if that connection cannot be made.
+        let ready = readable(listener, STOP_CHECK_MILLIS);
         if shared.stop.load(Ordering::SeqCst) {
             return;
         }
-        if let Ok(stream) = stream {
+        if let (true, Ok((stream, _))) = (ready, listener.accept()) {
             // A client that fails or lies gets nothing; ssh then sees an empty answer.
-            let _ = handle(stream, answerer, shared);
+            let _ = handle(stream, answerer, shared, &mut token);
         }
     }
 }
 
-fn handle(mut stream: UnixStream, answerer: &mut Answerer, shared: &Shared<'_>) -> io::Result<()> {
+/// How often the server looks at `stop` while no client comes.
+const STOP_CHECK_MILLIS: i32 = 250;
+
+/// Waits up to `millis` for a client to connect.
+fn readable(listener: &UnixListener, millis: i32) -> bool {
+    use std::os::fd::AsRawFd;
+    let mut poll = libc::pollfd {
+        fd: listener.as_raw_fd(),
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd, alive for the call, and the count says one.
+    unsafe { libc::poll(&mut poll, 1, millis) > 0 }
+}
+
+fn handle(
+    mut stream: UnixStream,
+    answerer: &mut Answerer,
+    shared: &Shared<'_>,
+    token: &mut Option<String>,
+) -> io::Result<()> {
     if !trusted_peer(&stream, shared.ssh_pid.load(Ordering::SeqCst)) {
         return Ok(());
     }
@@ -53,10 +81,16 @@ fn handle(mut stream: UnixStream, answerer: &mut Answerer, shared: &Shared<'_>) 
         .take(MAX_PROMPT + 200)
         .read_to_end(&mut request)?;
     let text = String::from_utf8_lossy(&request);
-    let Some((token, prompt)) = text.split_once('\n') else {
+    let Some((sent, prompt)) = text.split_once('\n') else {
         return Ok(());
     };
-    if !same(token.as_bytes(), shared.token.as_bytes()) {
+    let Some(expected) = token.take() else {
+        return Ok(());
+    };
+    let matches = same(sent.as_bytes(), expected.as_bytes());
+    // Used up, right or wrong: a guess gets one try per token.
+    *token = (shared.new_token)().ok();
+    if !matches {
         return Ok(());
     }
     loop {
@@ -170,3 +204,6 @@ pub enum Reply {
     /// The server said nothing: it did not trust this process, or the session is over.
     Nothing,
 }
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests;

@@ -46,10 +46,10 @@ impl Folder {
         self.path.join(ASKPASS_NAME)
     }
 
-    /// Writes a fresh token (0600) and returns it.
+    /// Writes a fresh token (0600) in place of the last, atomically, and returns it.
     pub fn write_token(&self) -> io::Result<String> {
         let token = random_hex(32)?;
-        crate::fsutil::write_atomically(&self.path.join(TOKEN_NAME), token.as_bytes(), false)?;
+        crate::fsutil::write_atomically(&self.path.join(TOKEN_NAME), token.as_bytes(), true)?;
         Ok(token)
     }
 

@@ -11,7 +11,7 @@ mod folder;
 mod run;
 
 pub use answer::{Answerer, Decision, Patterns, PromptKind};
-pub use run::{Ended, NO_SSH, NotStarted, run};
+pub use run::{Ended, NO_SSH, NotStarted, hold_on_failure, run};
 
 use crate::vault::{Credential, Password, TotpConfig};
 

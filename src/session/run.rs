@@ -92,14 +92,15 @@ fn run_to(
     );
     let stop = AtomicBool::new(false);
     let ssh_pid = AtomicU32::new(0);
+    let new_token = || folder.write_token();
     let shared = Shared {
-        token: &token,
+        new_token: &new_token,
         clock,
         stop: &stop,
         ssh_pid: &ssh_pid,
     };
     std::thread::scope(|scope| {
-        scope.spawn(|| channel::serve(&listener, &mut answerer, &shared));
+        scope.spawn(|| channel::serve(&listener, &mut answerer, &shared, token));
         let result = ssh(start, host, &folder, &ssh_pid);
         stop.store(true, Ordering::SeqCst);
         // Wakes the server's accept so it sees `stop`; it is listening, so this connects.
@@ -208,4 +209,24 @@ fn ask_host(id: u64) -> Result<String, String> {
         return Err("no host was given; nothing started".into());
     }
     Ok(host)
+}
+
+/// After a session that failed, ssh's own messages are on the terminal's main screen, which the
+/// TUI is about to cover: they stay until the user presses Enter.
+pub fn hold_on_failure(ended: &Ended, supplied: super::Supplied) {
+    if ended.result == Ok(0) {
+        return;
+    }
+    let Ok(mut tty) = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/tty")
+    else {
+        return;
+    };
+    let summary = super::summary(ended, supplied);
+    let _ = write!(tty, "\r\ncredview: {summary}. Press Enter to return.");
+    let _ = tty.flush();
+    let mut line = String::new();
+    let _ = io::BufReader::new(tty).read_line(&mut line);
 }

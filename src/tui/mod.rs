@@ -3,6 +3,7 @@
 pub mod clock_check;
 mod gone;
 mod loader;
+pub mod save;
 mod terminal;
 mod timer;
 
@@ -14,7 +15,8 @@ use crossterm::event::{Event, EventStream, MouseEventKind};
 use futures::StreamExt;
 use tokio::signal::unix::{SignalKind, signal};
 
-use crate::app::msg::AuditRequest;
+use crate::app::form::Change;
+use crate::app::msg::{AuditRequest, Pasted, Saved};
 use crate::app::state::Sensitive;
 use crate::app::{App, Effect, Msg, apply, settle};
 use crate::audit::{AuditAction, AuditLog, AuditRecord};
@@ -42,6 +44,9 @@ impl From<io::Error> for Failed {
 
 /// Writes one audit record; an error refuses the action it was for.
 pub type Audit<'a> = &'a mut dyn FnMut(&AuditRequest) -> Result<(), String>;
+
+/// Writes a change to the vault (`save::save` with the vault's source and keys).
+pub type Save<'a> = &'a mut dyn FnMut(&Change) -> Result<Saved, String>;
 
 /// Records the app's sensitive actions in `log`, stamped with the clock's time.
 pub fn audit_to<'a>(
@@ -103,6 +108,8 @@ pub struct Edges<'a> {
     pub vault: Option<Loader>,
     /// Background clock checks (`clock_check::start`), when NTP servers are configured.
     pub clock_checks: Option<clock_check::ClockChecks>,
+    /// Where the enrolment forms save; `None`: the vault cannot be written from here.
+    pub save: Option<Save<'a>>,
 }
 
 /// Runs the app until the user quits, the terminal goes away, or SIGTERM/SIGHUP arrives.
@@ -125,6 +132,7 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
         counters,
         vault: mut loader,
         mut clock_checks,
+        mut save,
     } = edges;
     let mut terminate = signal(SignalKind::terminate())?;
     let mut hangup = signal(SignalKind::hangup())?;
@@ -149,7 +157,12 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
                 match effect {
                     Effect::Quit => return Ok(()),
                     Effect::Suspend => {
+                        // As for a session: the key reader lets go of the terminal first, so
+                        // the shell gets the keys and the redraw on `fg` reads its answers.
+                        drop(events);
+                        settle_key_reader();
                         session.suspend()?;
+                        events = EventStream::new();
                         let size = session.terminal.size()?;
                         pending.push_front(Msg::Tick(clock.now()));
                         pending.push_front(Msg::Resize {
@@ -164,7 +177,9 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
                         settle_key_reader();
                         let supplied = start.supplied();
                         let ended = session.hand_over(|| {
-                            crate::session::run(&start, Patterns::default(), clock)
+                            let ended = crate::session::run(&start, Patterns::default(), clock);
+                            crate::session::hold_on_failure(&ended, supplied);
+                            ended
                         })?;
                         events = EventStream::new();
                         let size = session.terminal.size()?;
@@ -176,6 +191,13 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
                     }
                     Effect::Audit(request) => {
                         pending.push_front(Msg::Audited(audit(&request), clock.now()));
+                    }
+                    Effect::Save(change) => {
+                        let saved = match save.as_mut() {
+                            Some(save) => save(&change),
+                            None => Err("this vault cannot be written from here".to_owned()),
+                        };
+                        pending.push_front(Msg::Saved(saved, clock.now()));
                     }
                     // Saved first, recorded next, shown last: a code is never shown twice.
                     Effect::Advance(request) => {
@@ -338,6 +360,10 @@ fn message(event: Event, clock: &dyn Clock) -> Option<Msg> {
             _ => Some(Msg::Mouse(mouse, clock.now())),
         },
         Event::Resize(width, height) => Some(Msg::Resize { width, height }),
+        Event::Paste(text) => Some(Msg::Paste(
+            Pasted(zeroize::Zeroizing::new(text)),
+            clock.now(),
+        )),
         _ => None,
     }
 }

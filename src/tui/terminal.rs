@@ -5,7 +5,7 @@ use std::mem::ManuallyDrop;
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crossterm::event::DisableMouseCapture;
+use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste};
 use crossterm::style::Print;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -56,6 +56,7 @@ fn enter() -> io::Result<()> {
         io::stdout(),
         EnterAlternateScreen,
         Print(MOUSE_CLICKS_AND_WHEEL),
+        EnableBracketedPaste,
         cursor::Hide
     );
     if entered.is_err() {
@@ -116,6 +117,7 @@ pub fn restore() {
     let _ = execute!(
         stdout,
         DisableMouseCapture,
+        DisableBracketedPaste,
         LeaveAlternateScreen,
         cursor::Show
     );

@@ -119,13 +119,23 @@ fn general(c: &Credential, shown_for: Option<u64>, width: usize) -> Vec<Line<'st
     ]
 }
 
+/// The address a session connects to: the ip, and the SSH port when the vault sets one.
+fn ip_and_port(d: &crate::vault::Device) -> String {
+    match d.port {
+        Some(port) => format!("{}  port {port}", format::text(&d.ip))
+            .trim()
+            .to_owned(),
+        None => format::text(&d.ip).to_owned(),
+    }
+}
+
 fn device_and_access(c: &Credential, width: usize) -> Vec<Line<'static>> {
     let d = &c.device;
     let yes_no = |v: bool| if v { "yes" } else { "no" };
     vec![
         section("Device"),
         field("Hostname", format::text(&d.hostname), width),
-        field("IP", format::text(&d.ip), width),
+        field("IP", &ip_and_port(d), width),
         field("Type", format::text(&d.kind), width),
         field("Vendor", format::text(&d.vendor), width),
         field("Site", format::text(&d.site), width),

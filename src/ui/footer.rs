@@ -46,6 +46,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let prompting = app.details.as_ref().is_some_and(|d| d.prompt.is_some());
     let keys: Vec<(&str, &str)> = if app.help {
         vec![("Esc", "close help")]
+    } else if app.form.is_some() {
+        vec![("Enter", "save"), ("Tab", "next field"), ("Esc", "cancel")]
     } else if prompting {
         vec![("Enter", "confirm"), ("Esc", "cancel")]
     } else if let Some(details) = &app.details {
@@ -72,7 +74,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         }
         shown.push(item);
     }
-    if !app.help {
+    // In a form `?` is typed into the field: help is not a key there.
+    if !app.help && app.form.is_none() {
         shown.push(help);
     }
     let mut spans = vec![Span::raw(" ")];

@@ -2,6 +2,7 @@
 
 mod details;
 mod footer;
+mod form;
 mod help;
 mod list;
 mod qr;
@@ -36,6 +37,9 @@ pub fn render(app: &App, frame: &mut Frame) {
         if let (Some(until), Some(credential)) = (details.qr_until, app.details_credential()) {
             qr::render(credential, until, app.now, frame, area);
         }
+    }
+    if let Some(form) = &app.form {
+        form::render(form, frame, area);
     }
     if app.help {
         help::render(frame, area);

@@ -25,6 +25,7 @@ use std::fmt;
 use std::fs;
 use std::io;
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Duration;
 
 use age::secrecy::SecretString;
@@ -33,7 +34,7 @@ use zeroize::Zeroizing;
 use super::encrypted::{self, Identities, Keys, Lock, Recipients, is_armored, is_encrypted};
 use super::load::{VaultError, parse};
 use super::lock::{self, LOCK_WAIT, LockError, backup_path};
-use super::model::Vault;
+use super::model::{Access, Credential, Device, Vault};
 use super::perms::check_symlink;
 use super::resolve::Source;
 use super::save::to_json;
@@ -118,6 +119,28 @@ pub fn next_free_id(vault: &Vault) -> u64 {
         .map(|c| c.id)
         .max()
         .map_or(1, |largest| largest.saturating_add(1))
+}
+
+/// A credential with only a username, every other field absent or at its default; `id` 0
+/// until the change gives it `next_free_id`.
+pub fn blank_credential(username: &str) -> Credential {
+    Credential {
+        id: 0,
+        username: username.into(),
+        kind: None,
+        domain: None,
+        additional: None,
+        tags: Arc::new([]),
+        device: Arc::new(Device::default()),
+        password: None,
+        totp: None,
+        hotp: None,
+        access: Access::default(),
+        last_view: None,
+        expiration: None,
+        created: None,
+        notes: None,
+    }
 }
 
 /// Creates an empty vault at `path` (0600; a folder it has to create, 0700), encrypted with

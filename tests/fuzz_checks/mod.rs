@@ -7,6 +7,7 @@
 #![allow(dead_code)]
 
 pub mod app;
+pub mod enrol;
 
 use credview::otp::{KeyUri, Secret, SecretError, Timestamp, Totp};
 use credview::template::{Rendered, Template, TemplateError, Values};
