@@ -88,16 +88,9 @@ impl Format for Aegis {
                 ));
             }
         };
-        let entries = db
-            .entries
-            .into_iter()
-            .enumerate()
-            .map(|(index, value)| read_entry(value, &db.groups, Place::Entry(index + 1)))
-            .collect();
-        Ok(Parsed {
-            entries,
-            batches: Vec::new(),
-        })
+        Ok(Parsed::numbered(db.entries, |value, place| {
+            read_entry(value, &db.groups, place)
+        }))
     }
 }
 

@@ -44,15 +44,7 @@ impl Format for AndOtp {
 
     fn read(&self, input: &Input, _: &mut Password) -> Result<Parsed, ImportError> {
         let all: Vec<Value> = json::read(input)?;
-        let entries = all
-            .into_iter()
-            .enumerate()
-            .map(|(index, value)| read_entry(value, Place::Entry(index + 1)))
-            .collect();
-        Ok(Parsed {
-            entries,
-            batches: Vec::new(),
-        })
+        Ok(Parsed::numbered(all, read_entry))
     }
 }
 

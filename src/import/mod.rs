@@ -49,6 +49,24 @@ pub struct Parsed {
     pub batches: Vec<Batch>,
 }
 
+impl Parsed {
+    /// Each item read on its own, named by its 1-based place in the file.
+    pub fn numbered<T>(
+        items: Vec<T>,
+        mut read: impl FnMut(T, Place) -> Result<ImportedEntry, EntryError>,
+    ) -> Self {
+        let entries = items
+            .into_iter()
+            .enumerate()
+            .map(|(index, item)| read(item, Place::Entry(index + 1)))
+            .collect();
+        Self {
+            entries,
+            batches: Vec::new(),
+        }
+    }
+}
+
 /// A whole file that cannot be read: wrong password, damaged, not a known format.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]

@@ -45,16 +45,7 @@ impl Format for Proton {
 
     fn read(&self, input: &Input, _: &mut Password) -> Result<Parsed, ImportError> {
         let file: File = json::read(input)?;
-        let entries = file
-            .entries
-            .into_iter()
-            .enumerate()
-            .map(|(index, value)| read_entry(value, Place::Entry(index + 1)))
-            .collect();
-        Ok(Parsed {
-            entries,
-            batches: Vec::new(),
-        })
+        Ok(Parsed::numbered(file.entries, read_entry))
     }
 }
 

@@ -68,16 +68,9 @@ impl Format for TwoFas {
                 "the 2FAS backup is encrypted; export it again from 2FAS without a password",
             ));
         }
-        let entries = file
-            .services
-            .into_iter()
-            .enumerate()
-            .map(|(index, value)| read_service(value, &file.groups, Place::Entry(index + 1)))
-            .collect();
-        Ok(Parsed {
-            entries,
-            batches: Vec::new(),
-        })
+        Ok(Parsed::numbered(file.services, |value, place| {
+            read_service(value, &file.groups, place)
+        }))
     }
 }
 

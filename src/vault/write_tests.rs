@@ -1,10 +1,9 @@
 use std::os::unix::fs::PermissionsExt;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use super::*;
 use crate::vault::encrypted::NoKeys;
-use crate::vault::{Credential, Device, load_file, load_file_with};
+use crate::vault::{Credential, load_file, load_file_with};
 
 const START: &str = r#"{
   "version": 1,
@@ -33,20 +32,7 @@ fn names(dir: &Path) -> Vec<String> {
 fn credential(id: u64, username: &str) -> Credential {
     Credential {
         id,
-        username: username.into(),
-        kind: None,
-        domain: None,
-        additional: None,
-        tags: Arc::new([]),
-        device: Arc::new(Device::default()),
-        password: None,
-        totp: None,
-        hotp: None,
-        access: Default::default(),
-        last_view: None,
-        expiration: None,
-        created: None,
-        notes: None,
+        ..blank_credential(username)
     }
 }
 
