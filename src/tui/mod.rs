@@ -306,9 +306,11 @@ fn take_event(
 }
 
 /// Waits until crossterm's reader thread, told to stop when its stream was dropped, has let
-/// go of the terminal: it holds the reader's lock while it polls, and so does this poll.
+/// go of the terminal: it holds the reader's lock while it polls, and this poll waits for that
+/// lock. A zero wait would give up at once while the thread is still waking. The wake-up the
+/// drop sent is taken here too, so it cannot cut short a later read.
 fn settle_key_reader() {
-    let _ = crossterm::event::poll(std::time::Duration::ZERO);
+    let _ = crossterm::event::poll(std::time::Duration::from_millis(20));
 }
 
 async fn next_batch(loader: &mut Option<Loader>) -> Option<Loaded> {

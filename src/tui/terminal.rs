@@ -76,8 +76,8 @@ impl Session {
             libc::raise(libc::SIGTSTP);
         }
         enter()?;
-        // The shell drew over the screen meanwhile: forget what ratatui thinks is there.
-        self.terminal.clear()
+        // The shell drew over the screen meanwhile.
+        self.forget_screen()
     }
 
     #[cfg(not(unix))]
@@ -90,9 +90,21 @@ impl Session {
         restore();
         let result = f();
         enter()?;
-        // What ran drew over the screen: forget what ratatui thinks is there.
-        self.terminal.clear()?;
+        // What ran drew over the screen.
+        self.forget_screen()?;
         Ok(result)
+    }
+
+    /// Blanks the screen and forgets what ratatui thinks is on it, so the next frame is drawn
+    /// whole. Not `Terminal::clear`: that asks the terminal where its cursor is, and an answer
+    /// that comes late (a loaded machine, a key reader that just let go) fails the resume.
+    fn forget_screen(&mut self) -> io::Result<()> {
+        use ratatui::backend::Backend;
+        self.terminal.backend_mut().clear()?;
+        // Each swap resets the buffer it makes current: two leave both blank.
+        self.terminal.swap_buffers();
+        self.terminal.swap_buffers();
+        Ok(())
     }
 }
 
