@@ -12,6 +12,7 @@ pub mod enrol;
 pub mod format;
 pub mod fsutil;
 pub mod hygiene;
+pub mod i18n;
 pub mod import;
 pub mod intake;
 pub mod ntp;

@@ -40,6 +40,7 @@ fn main() -> ExitCode {
         let _ = writeln!(stderr, "{}", credview::format::printable(warning));
     }
     let settings = &effective.settings;
+    credview::i18n::set(settings.language);
     // crossterm heeds $NO_COLOR by itself; `--color always` must win over it.
     crossterm::style::force_color_output(settings.color);
     let source = Source::resolve_with(args.vault.as_deref(), settings.vault.as_deref(), env);

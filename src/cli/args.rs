@@ -41,7 +41,8 @@ fn color_flag(args: &[OsString]) -> Option<ColorWhen> {
 }
 
 pub(super) fn language(text: &str) -> Result<Language, String> {
-    Language::parse(text).ok_or_else(|| format!("not one of {}", Language::NAMES.join(", ")))
+    let names = Language::NAMES.join(", ");
+    Language::parse(text).ok_or_else(|| crate::t!("value-not-one-of", names = names))
 }
 
 impl Cli {

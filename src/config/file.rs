@@ -61,9 +61,11 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
 fn language<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Language>, D::Error> {
     let text = String::deserialize(d)?;
     Language::parse(&text).map(Some).ok_or_else(|| {
-        let names = Language::NAMES.join(" or ");
-        D::Error::custom(format!(
-            "language {text:?} is not one credview speaks ({names})"
+        let names = Language::NAMES.join(", ");
+        D::Error::custom(crate::t!(
+            "language-unknown",
+            text = format!("{text:?}"),
+            names = names
         ))
     })
 }
