@@ -2,7 +2,8 @@
 //! background check's warning (status line). The check itself runs at the edge.
 
 use super::state::App;
-use crate::ntp::{Verdict, ahead_or_behind, signed_seconds};
+use crate::ntp::{Verdict, signed_seconds};
+use crate::t;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ClockState {
@@ -24,9 +25,19 @@ pub enum ClockCheck {
 impl ClockState {
     /// `clock corrected by +42 s`, while a correction is in force.
     pub fn title(&self) -> Option<String> {
+        self.titles().map(|[full, _]| full)
+    }
+
+    /// The title's correction in full and shortened (`clock +42 s`) for narrower terminals.
+    pub fn titles(&self) -> Option<[String; 2]> {
         let secs = round_to_secs(self.correction_millis);
-        (self.correction_millis != 0)
-            .then(|| format!("clock corrected by {}", signed_seconds(secs * 1000)))
+        let seconds = signed_seconds(secs * 1000);
+        (self.correction_millis != 0).then(|| {
+            [
+                t!("tui-clock-corrected-by", seconds = &seconds),
+                t!("tui-clock-corrected-short", seconds = &seconds),
+            ]
+        })
     }
 }
 
@@ -49,21 +60,31 @@ pub(super) fn on_checked(app: &mut App, check: ClockCheck) {
     };
     // What the codes are off by: the correction in force already covers part of it.
     let residual = offset_millis.saturating_sub(app.clock.correction_millis);
-    let clock = if app.clock.correction_millis == 0 {
-        "clock"
+    let corrected = if app.clock.correction_millis == 0 {
+        "no"
     } else {
-        "corrected clock"
+        "yes"
     };
     // Whole seconds: a warning is about seconds, and only from 2 s on.
-    let position = ahead_or_behind(round_to_secs(residual) * 1000);
+    let residual_secs = round_to_secs(residual);
+    let seconds = signed_seconds(residual_secs * 1000);
+    let seconds = seconds.trim_start_matches(['+', '-']);
+    // A clock that needs time added is behind the server; one that needs time taken, ahead.
+    let position = if residual_secs < 0 { "ahead" } else { "behind" };
+    let args = |codes| {
+        t!(
+            "tui-clock-warning",
+            corrected = corrected,
+            position = position,
+            seconds = seconds,
+            server = &server,
+            codes = codes,
+        )
+    };
     app.clock.warning = match Verdict::of(residual) {
         Verdict::Fine => None,
-        Verdict::AtRisk => Some(format!(
-            "⚠ {clock} {position} {server}: codes at risk near each step's end; run credview time sync"
-        )),
-        Verdict::Wrong => Some(format!(
-            "⚠ {clock} {position} {server}: codes are wrong; run credview time sync"
-        )),
+        Verdict::AtRisk => Some(args("at-risk")),
+        Verdict::Wrong => Some(args("wrong")),
     };
 }
 

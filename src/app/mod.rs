@@ -13,7 +13,7 @@ pub mod rows;
 pub mod settings;
 pub mod state;
 mod update;
-mod write;
+pub(crate) mod write;
 
 pub use msg::{Effect, Msg};
 pub use state::{App, Settings};
