@@ -50,6 +50,18 @@ tui-clock-warning =
         [wrong] codes are wrong
        *[at-risk] codes at risk near each step's end
     }; run credview time sync
+# The same without the server, for a terminal too narrow for the whole.
+tui-clock-warning-short =
+    ⚠ { $corrected ->
+        [yes] corrected clock
+       *[no] clock
+    } { $seconds } { $position ->
+        [ahead] ahead
+       *[behind] behind
+    }: { $codes ->
+        [wrong] codes are wrong
+       *[at-risk] codes at risk near each step's end
+    }; run credview time sync
 
 ## The status line and the footer
 
@@ -143,7 +155,7 @@ tui-details-needs-reason = Needs reason
 tui-details-yes = yes
 tui-details-no = no
 tui-details-password-none = (none stored)
-tui-details-password-hidden = hidden: no permission to view
+tui-details-password-hidden = hidden: not permitted
 
 ## The Token OTP bar
 

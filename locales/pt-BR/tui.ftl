@@ -51,7 +51,19 @@ tui-clock-warning =
        *[behind] atrasado
     } ({ $server }): { $codes ->
         [wrong] códigos errados
-       *[at-risk] códigos em risco no fim do período
+       *[at-risk] códigos em risco no fim de cada período
+    }; execute credview time sync
+# O mesmo sem o servidor, para um terminal estreito demais para o todo.
+tui-clock-warning-short =
+    ⚠ { $corrected ->
+        [yes] relógio corrigido
+       *[no] relógio
+    } { $seconds } { $position ->
+        [ahead] adiantado
+       *[behind] atrasado
+    }: { $codes ->
+        [wrong] códigos errados
+       *[at-risk] códigos em risco
     }; execute credview time sync
 
 ## A linha de status e o rodapé
@@ -146,7 +158,7 @@ tui-details-needs-reason = Exige motivo
 tui-details-yes = sim
 tui-details-no = não
 tui-details-password-none = (nenhuma salva)
-tui-details-password-hidden = oculta: sem permissão para ver
+tui-details-password-hidden = oculta: sem permissão
 
 ## A barra Token OTP
 
@@ -157,7 +169,7 @@ tui-token-short-secret = Chave curta: { $bits } bits (recomenda-se 128 ou mais);
 tui-token-steam = Steam Guard · 5 caracteres · período de { $period } s
 tui-token-params = { $algorithm } · { $digits } dígitos · período de { $period } s
 tui-token-no-totp = Nenhum TOTP configurado para esta credencial.
-tui-token-no-totp-set = Pressione t para definir a chave secreta TOTP (ou cole uma URI da chave).
+tui-token-no-totp-set = Pressione t para definir a chave secreta TOTP desta credencial.
 tui-token-no-totp-read-only = O cofre de demonstração é somente leitura; `credview init` cria o seu.
 tui-token-no-permission = Você não tem permissão para ver este token.
 tui-token-no-permission-why = Seu acesso não permite ver a senha nem iniciar uma sessão.

@@ -11,6 +11,8 @@ pub struct ClockState {
     pub correction_millis: i64,
     /// Said while the latest check found the codes at risk or wrong.
     pub warning: Option<String>,
+    /// The warning without the server's name, for a status line too narrow for the whole.
+    pub short_warning: Option<String>,
 }
 
 /// A background check's result, as the edge measured it.
@@ -71,7 +73,12 @@ pub(super) fn on_checked(app: &mut App, check: ClockCheck) {
     let seconds = seconds.trim_start_matches(['+', '-']);
     // A clock that needs time added is behind the server; one that needs time taken, ahead.
     let position = if residual_secs < 0 { "ahead" } else { "behind" };
-    let args = |codes| {
+    let codes = match Verdict::of(residual) {
+        Verdict::Fine => None,
+        Verdict::AtRisk => Some("at-risk"),
+        Verdict::Wrong => Some("wrong"),
+    };
+    app.clock.warning = codes.map(|codes| {
         t!(
             "tui-clock-warning",
             corrected = corrected,
@@ -80,12 +87,16 @@ pub(super) fn on_checked(app: &mut App, check: ClockCheck) {
             server = &server,
             codes = codes,
         )
-    };
-    app.clock.warning = match Verdict::of(residual) {
-        Verdict::Fine => None,
-        Verdict::AtRisk => Some(args("at-risk")),
-        Verdict::Wrong => Some(args("wrong")),
-    };
+    });
+    app.clock.short_warning = codes.map(|codes| {
+        t!(
+            "tui-clock-warning-short",
+            corrected = corrected,
+            position = position,
+            seconds = seconds,
+            codes = codes,
+        )
+    });
 }
 
 #[cfg(test)]

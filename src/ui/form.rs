@@ -18,7 +18,9 @@ const DOTS_SHOWN: usize = 32;
 
 pub fn render(form: &Form, frame: &mut Frame, screen: Rect) {
     let fields = form.fields();
-    let height = (fields.len() as u16 + 6).min(screen.height);
+    // A blank line, the fields, a blank line, the verdict and the keys; removing explains first.
+    let explained = u16::from(matches!(form.kind, FormKind::RemoveTotp { .. }));
+    let height = (fields.len() as u16 + 6 + explained).min(screen.height);
     let width = 72.min(screen.width);
     let area = Rect::new(
         screen.x + (screen.width - width) / 2,

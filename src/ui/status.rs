@@ -45,7 +45,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Line::styled(fit_words(&format!(" {}", status.text), width), style)
     } else if let Some(warning) = &app.clock.warning {
         // Stays until a check finds the clock fine: a wrong clock makes every code wrong.
-        Line::styled(fit_words(&format!(" {warning}"), width), theme::warning())
+        let mut text = format!(" {warning}");
+        if let Some(short) = app
+            .clock
+            .short_warning
+            .as_ref()
+            .filter(|_| text.width() > width)
+        {
+            text = format!(" {short}");
+        }
+        Line::styled(fit_words(&text, width), theme::warning())
     } else if app.filter.is_active() {
         Line::from(vec![
             Span::styled(format!(" {} ", t!("tui-filter-label")), theme::dim()),
