@@ -87,6 +87,8 @@ tui-footer-save = save
 tui-footer-next-field = next field
 tui-footer-cancel = cancel
 tui-footer-confirm = confirm
+tui-footer-remove = remove
+tui-footer-keep = keep it
 
 ## Help: what each key does (at most 28 columns, to fit 80×24)
 
@@ -275,3 +277,14 @@ tui-save-credential-gone = credential { $id } is no longer in the vault
 tui-save-hotp-and-totp = credential { $id } has an HOTP key, and a credential has "totp" or "hotp", not both; nothing was changed
 tui-loader-cannot-start = cannot start reading: { $reason }
 tui-loader-stopped = the reader stopped
+
+## The time server in the settings file or --ntp
+
+# $why: no-closing-bracket, text-after-bracket, host or port.
+tui-settings-not-a-time-server =
+    { $text } is not a time server ({ $why ->
+        [no-closing-bracket] no closing ]
+        [text-after-bracket] text after ]
+        [host] empty host or a space in it
+       *[port] the port is not 1-65535
+    }); write host or host:port

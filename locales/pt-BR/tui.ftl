@@ -90,6 +90,8 @@ tui-footer-save = salvar
 tui-footer-next-field = próximo campo
 tui-footer-cancel = cancelar
 tui-footer-confirm = confirmar
+tui-footer-remove = remover
+tui-footer-keep = manter
 
 ## Ajuda: o que cada tecla faz (no máximo 28 colunas, para caber em 80×24)
 
@@ -208,7 +210,7 @@ tui-form-short-secret = chave curta: { $bits } bits (recomenda-se 128 ou mais)
 tui-form-problem-period = o período não é um número inteiro de segundos
 tui-form-problem-secret-empty = a chave secreta está vazia
 tui-form-problem-username-empty = o usuário está vazio
-tui-form-replace-question = esta credencial já tem chave secreta TOTP: Enter de novo a substitui
+tui-form-replace-question = já tem chave secreta TOTP: Enter de novo a substitui
 tui-form-key-save = Enter salva
 tui-form-key-next = Tab avança
 tui-form-key-change = ←→ muda
@@ -278,3 +280,14 @@ tui-save-credential-gone = a credencial { $id } não está mais no cofre
 tui-save-hotp-and-totp = a credencial { $id } tem uma chave HOTP, e uma credencial tem "totp" ou "hotp", não ambos; nada foi alterado
 tui-loader-cannot-start = não foi possível começar a leitura: { $reason }
 tui-loader-stopped = a leitura parou
+
+## O servidor de hora no arquivo de configurações ou em --ntp
+
+# $why: no-closing-bracket, text-after-bracket, host ou port.
+tui-settings-not-a-time-server =
+    { $text } não é um servidor de hora ({ $why ->
+        [no-closing-bracket] falta o ] de fechamento
+        [text-after-bracket] texto depois do ]
+        [host] host vazio ou com espaço
+       *[port] a porta não está entre 1 e 65535
+    }); escreva host ou host:porta

@@ -8,6 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme;
 use crate::app::App;
+use crate::app::form::FormKind;
 use crate::app::keymap::{Action, BINDINGS};
 use crate::app::state::TokenView;
 
@@ -53,6 +54,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let prompting = app.details.as_ref().is_some_and(|d| d.prompt.is_some());
     let keys: Vec<Item> = if app.help {
         vec![("Esc", "tui-footer-close-help")]
+    } else if let Some(FormKind::RemoveTotp { .. }) = app.form.as_ref().map(|f| &f.kind) {
+        vec![("y", "tui-footer-remove"), ("n", "tui-footer-keep")]
     } else if app.form.is_some() {
         vec![
             ("Enter", "tui-footer-save"),
