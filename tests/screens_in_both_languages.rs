@@ -56,6 +56,18 @@ impl Screen {
         ))
     }
 
+    /// An HOTP credential (RFC 4226's key) and a Steam one (KeePassXC's test key).
+    fn hotp_and_steam() -> Self {
+        const VAULT: &str = r#"{"version": 1, "credentials": [
+          {"id": 1, "username": "vpn", "device": {"hostname": "gw-01", "ip": "10.0.0.1"},
+           "hotp": {"secret": "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", "counter": 0}},
+          {"id": 2, "username": "gabe", "device": {"hostname": "steam"},
+           "totp": {"secret": "63BEDWCQZKTQWPESARIERL5DTTQFCJTK", "encoder": "steam"}}
+        ]}"#;
+        let vault = credview::vault::parse("test", VAULT.as_bytes()).expect("the vault parses");
+        Self::start(App::new(vault, "test".into(), Settings::default(), at(NOW)))
+    }
+
     fn start(app: App) -> Self {
         let mut screen = Self { app };
         screen.send(Msg::Resize {
@@ -440,5 +452,39 @@ fn a_clock_at_risk_drops_the_server_name_before_the_advice() {
                 "⚠ relógio 4 s atrasado: códigos em risco; execute credview time sync",
             ),
         ],
+    );
+}
+
+#[test]
+fn an_hotp_bar_before_n() {
+    both(
+        "both_hotp_before_n",
+        || {
+            let mut screen = Screen::hotp_and_steam();
+            screen.open(1);
+            screen
+        },
+        &[
+            (En, "HOTP · counter 0"),
+            (Pt, "HOTP · contador 0"),
+            (
+                Pt,
+                "Pressione n para o próximo código; o contador é salvo no cofre antes.",
+            ),
+            (Pt, "n próximo código"),
+        ],
+    );
+}
+
+#[test]
+fn a_steam_code() {
+    both(
+        "both_steam",
+        || {
+            let mut screen = Screen::hotp_and_steam();
+            screen.open(2);
+            screen
+        },
+        &[(Pt, "Steam Guard · 5 caracteres · período de 30 s")],
     );
 }

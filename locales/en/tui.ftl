@@ -11,6 +11,7 @@ tui-too-small-details = Esc closes Details.
 tui-list-place = Credentials > All
 tui-list-reading = reading…
 tui-list-searching = searching…
+tui-list-demo-vault = demo vault
 tui-list-count =
     { $total ->
         [one] 1 credential

@@ -11,6 +11,7 @@ tui-too-small-details = Esc fecha os Detalhes.
 tui-list-place = Credenciais > Todas
 tui-list-reading = lendo…
 tui-list-searching = buscando…
+tui-list-demo-vault = cofre de demonstração
 # Em pt, 0 também cai em "one"; o caso [0] vem antes.
 tui-list-count =
     { $total ->

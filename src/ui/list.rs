@@ -208,7 +208,13 @@ fn title_bar(app: &App, frame: &mut Frame, area: Rect) {
         .unwrap_or(count);
     // A long path gives way to the count, which matters more.
     let room = width.saturating_sub(fixed + count.width() + 1);
-    let name = fit(&app.vault_name, room.min(app.vault_name.width()));
+    // The demo vault's name is a word of the interface; a path is the user's own.
+    let vault_name = if app.is_demo() {
+        t!("tui-list-demo-vault")
+    } else {
+        app.vault_name.clone()
+    };
+    let name = fit(&vault_name, room.min(vault_name.width()));
     left.push(Span::styled(name, theme::title_dim()));
     let used: usize = left.iter().map(Span::width).sum();
     let pad = width.saturating_sub(used + count.width());
