@@ -7,15 +7,12 @@ use zeroize::Zeroizing;
 use super::msg::{AuditRequest, Effect, SessionAudit};
 use super::say;
 use super::state::{
-    App, Details, HotpToken, LATE_COPY_MILLIS, Level, PASSWORD_MILLIS, ReasonPrompt, Sensitive,
-    Token, TokenView,
+    App, Details, HotpToken, Level, PASSWORD_MILLIS, ReasonPrompt, Sensitive, Token, TokenView,
 };
-use crate::clipboard::Target;
 use crate::otp::Code;
 use crate::session::{Ended, Plan, Start, Supplied};
 use crate::t;
 use crate::vault::{Credential, HotpConfig};
-use unicode_width::UnicodeWidthStr;
 
 pub(super) fn open_details(app: &mut App) {
     let Some(index) = app.rows.credential_at(app.selected) else {
@@ -65,7 +62,7 @@ pub(super) fn renew_token(app: &mut App) {
     }
 }
 
-fn shown_token(app: &mut App) -> Option<&mut Token> {
+pub(super) fn shown_token(app: &mut App) -> Option<&mut Token> {
     match app.details.as_mut()?.token {
         TokenView::Code(ref mut token) => Some(&mut **token),
         _ => None,
@@ -257,14 +254,14 @@ pub(super) fn on_audited(app: &mut App, result: Result<(), String>, effects: &mu
             // A key can arrive just past a step's end, before the tick that renews the code.
             renew_token(app);
             if let Some(code) = code_to_copy(app).map(|code| Zeroizing::new(code.to_string())) {
-                copy(app, code, action, effects);
+                super::copy::copy(app, code, action, effects);
             }
         }
         // Not audited through here: the edge records it with the counter's write.
         Sensitive::HotpAdvance => {}
         Sensitive::PasswordCopy => {
             if let Some(password) = credential(app).and_then(|c| c.password.as_ref()) {
-                copy(
+                super::copy::copy(
                     app,
                     Zeroizing::new(password.expose().to_owned()),
                     action,
@@ -333,78 +330,6 @@ pub(super) fn on_session_ended(app: &mut App, ended: &Ended, supplied: Supplied)
         Err(_) => Level::Error,
     };
     say(app, crate::session::summary(ended, supplied), level);
-}
-
-fn copy(app: &mut App, text: Zeroizing<String>, what: Sensitive, effects: &mut Vec<Effect>) {
-    app.copying = Some((text.clone(), what));
-    effects.push(Effect::Copy(text));
-}
-
-pub(super) fn on_copied(app: &mut App, result: Result<Target, String>) {
-    let now = app.now;
-    let clear_after = app.settings.clear_clipboard_after_millis;
-    let Some((text, what)) = app.copying.take() else {
-        return;
-    };
-    let left = shown_token(app).map(|t| t.millis_left(now));
-    let late = what == Sensitive::TokenCopy && left.is_some_and(|left| left <= LATE_COPY_MILLIS);
-    let what = if what == Sensitive::TokenCopy {
-        "token"
-    } else {
-        "password"
-    };
-    match result {
-        Ok(target) => {
-            let mut text = if clear_after == 0 {
-                // Clearing is turned off: an earlier copy's clear would find this one anyway.
-                app.clipboard = None;
-                t!(
-                    "tui-status-copied-kept",
-                    what = what,
-                    target = where_to(target)
-                )
-            } else {
-                app.clipboard = Some(super::state::Clip {
-                    text,
-                    target,
-                    clear_at: now.plus_millis(clear_after),
-                });
-                let seconds = clear_after.div_ceil(1000);
-                t!(
-                    "tui-status-copied",
-                    what = what,
-                    target = where_to(target),
-                    seconds = seconds
-                )
-            };
-            if late {
-                let seconds = left.unwrap_or(0).div_ceil(1000);
-                let expires = t!("tui-status-expires-soon", seconds = seconds);
-                // The warning is the part that must show: first, when both do not fit.
-                let both = format!("{text}. {expires}");
-                text = if both.width() < usize::from(app.size.0) {
-                    both
-                } else {
-                    format!("{expires} {text}")
-                };
-            }
-            say(app, text, if late { Level::Warning } else { Level::Info });
-        }
-        // An earlier copy that did land keeps its own clear.
-        Err(reason) => say(
-            app,
-            t!("tui-status-copy-failed", reason = reason),
-            Level::Error,
-        ),
-    }
-}
-
-/// Which clipboard, as the catalogue's sentences select it.
-fn where_to(target: Target) -> &'static str {
-    match target {
-        Target::System => "system",
-        Target::Osc52 => "osc52",
-    }
 }
 
 /// Masks the password and closes the QR code when their time is up.

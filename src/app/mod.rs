@@ -1,6 +1,7 @@
 //! The pure application core: state, messages, the update function and the key table.
 
 pub mod clock;
+mod copy;
 mod details;
 pub mod filter;
 pub mod form;
