@@ -488,3 +488,28 @@ fn a_steam_code() {
         &[(Pt, "Steam Guard · 5 caracteres · período de 30 s")],
     );
 }
+
+#[test]
+fn replacing_a_secret_asks_first() {
+    both(
+        "both_form_replace",
+        || {
+            let mut screen = Screen::writable();
+            screen.open(101);
+            screen.press(KeyCode::Char('t'), NOW);
+            screen.typed("gezdgnbvgy3tqojqgezdgnbvgy3tqojq");
+            screen.press(KeyCode::Enter, NOW);
+            screen
+        },
+        &[
+            (
+                En,
+                "✗ this credential has a TOTP secret already: Enter again replaces it",
+            ),
+            (
+                Pt,
+                "✗ já existe chave secreta TOTP: Enter de novo a substitui",
+            ),
+        ],
+    );
+}
