@@ -513,3 +513,30 @@ fn replacing_a_secret_asks_first() {
         ],
     );
 }
+
+#[test]
+fn details_without_totp_on_the_demo_vault_point_to_init() {
+    both(
+        "both_details_no_totp_demo",
+        || {
+            let mut screen = Screen::demo();
+            screen.open(103);
+            screen.press(KeyCode::Char('t'), NOW);
+            screen
+        },
+        &[
+            (
+                En,
+                "The demo vault is read-only; `credview init` makes one of your own.",
+            ),
+            (
+                Pt,
+                "O cofre de demonstração é somente leitura; `credview init` cria o seu.",
+            ),
+            (
+                Pt,
+                "o cofre de demonstração não pode ser alterado: crie o seu com `credview init`",
+            ),
+        ],
+    );
+}
