@@ -155,12 +155,9 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
                 match effect {
                     Effect::Quit => return Ok(()),
                     Effect::Suspend => {
-                        // As for a session: the key reader lets go of the terminal first, so
-                        // the shell gets the keys and the redraw on `fg` reads its answers.
-                        drop(events);
-                        settle_key_reader();
+                        // The key reader stops with the whole process and goes on after `fg`;
+                        // meanwhile the shell has the terminal's keys.
                         session.suspend()?;
-                        events = EventStream::new();
                         let size = session.terminal.size()?;
                         pending.push_front(Msg::Tick(clock.now()));
                         pending.push_front(Msg::Resize {
@@ -170,9 +167,11 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
                     }
                     Effect::StartSession(start) => {
                         // The key reader must not take the session's keystrokes: it stops
-                        // before ssh starts and a new one begins after.
+                        // before ssh starts and a new one begins after. Nothing may poll in
+                        // between: the drop wakes the reader's thread, and a poll here could
+                        // take that wake-up, leaving the thread blocked on the terminal with
+                        // its lock, and the next reader waiting for that lock until a key.
                         drop(events);
-                        settle_key_reader();
                         let supplied = start.supplied();
                         let patterns =
                             Patterns::with_code_words(&app.settings.session_code_prompts);
@@ -303,14 +302,6 @@ fn take_event(
         pending.push_back(msg);
     }
     true
-}
-
-/// Waits until crossterm's reader thread, told to stop when its stream was dropped, has let
-/// go of the terminal: it holds the reader's lock while it polls, and this poll waits for that
-/// lock. A zero wait would give up at once while the thread is still waking. The wake-up the
-/// drop sent is taken here too, so it cannot cut short a later read.
-fn settle_key_reader() {
-    let _ = crossterm::event::poll(std::time::Duration::from_millis(20));
 }
 
 async fn next_batch(loader: &mut Option<Loader>) -> Option<Loaded> {
