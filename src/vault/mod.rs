@@ -14,6 +14,7 @@ mod perms;
 mod pick;
 mod resolve;
 mod save;
+pub(crate) mod serde_words;
 mod skim;
 mod stream;
 pub mod write;
