@@ -135,3 +135,101 @@ err-hotp-counter-at-end = its HOTP counter is at its end (18446744073709551615) 
 err-lookup-no-id = no credential has id { $id }
 err-lookup-no-name = no credential is named "{ $name }" (use an id or username@hostname; `credview list` shows them)
 err-lookup-ambiguous = "{ $name }" names several credentials (ids { $ids }); use the id instead
+
+## TOTP and HOTP secrets, settings and Key URIs.
+err-secret-empty = the secret is empty
+err-secret-bad-character = the secret has a character outside base32 (A-Z, 2-7) at position { $position }
+err-secret-bad-length = the secret has { $length ->
+        [one] 1 base32 character, which no whole number of bytes encodes
+       *[other] { $length } base32 characters, which no whole number of bytes encodes
+    }
+err-otp-algorithm-unknown = unknown algorithm "{ $name }" (expected SHA1, SHA256 or SHA512)
+err-otp-digits = digits must be 6, 7 or 8, not { $digits }
+err-otp-period = period must be 1 to 86400 seconds, not { $period }
+err-otp-steam-digits = digits must be 5 for a Steam code (or left out), not { $digits }
+err-otp-steam-algorithm = algorithm must be SHA1 for a Steam code (or left out), not { $algorithm }
+err-otp-steam-period = period must be 30 seconds for a Steam code (or left out), not { $period }
+err-uri-not-otpauth = a Key URI starts with "otpauth://totp/" (or hotp, or steam)
+err-uri-unsupported-type = only "totp", "hotp" and "steam" Key URIs are supported, not "{ $kind }"
+err-uri-missing-counter = an "otpauth://hotp/" Key URI needs a "counter" parameter
+err-uri-bad-counter = the Key URI's "counter" must be a whole number from 0 to 18446744073709551615
+err-uri-missing-secret = the Key URI has no "secret" parameter
+err-uri-bad-encoding = the Key URI's { $part } is not valid percent-encoded UTF-8
+err-uri-repeated = the Key URI's "{ $name }" parameter appears twice
+err-uri-not-a-number = the Key URI's "{ $name }" parameter is not a number
+err-uri-secret = the Key URI's secret: { $why }
+err-uri-part = the Key URI's { $why }
+
+## Importing other authenticators' exports: formats, whole-file errors, entries, skip reasons.
+err-import-format-aegis = Aegis JSON export
+err-import-format-andotp = andOTP JSON backup
+err-import-format-bitwarden-json = Bitwarden JSON export
+err-import-format-bitwarden-csv = Bitwarden CSV export
+err-import-format-ente = Ente Auth plain-text export
+err-import-format-freeotp = FreeOTP+ JSON backup
+err-import-format-google = Google Authenticator export (otpauth-migration://)
+err-import-format-keepassxc = KeePassXC database (.kdbx)
+err-import-format-keepassxc-csv = KeePassXC CSV export
+err-import-format-proton = Proton Authenticator JSON export
+err-import-format-qr-image = Google Authenticator export QR codes (picture)
+err-import-format-twofas = 2FAS backup (.2fas)
+err-import-format-uri-list = Key URI list (otpauth://)
+err-import-format-unknown = unknown format "{ $format }" (known: { $known })
+err-import-not-json = not valid JSON: { $why }
+err-import-format-not-detected = unknown format: not a Key URI list, Google Authenticator export (text or PNG QR code), Aegis, andOTP, 2FAS, Bitwarden, FreeOTP+, Proton Authenticator, Ente Auth, KeePassXC database or CSV export; name it with --format
+err-import-not-utf8 = line { $line }: the file is not UTF-8 text
+err-import-place-line = line { $n }
+err-import-place-entry = entry { $n }
+err-import-place-code = QR code { $n }
+err-import-digits-length = { $digits } digits is not a code length
+err-import-kind-unsupported = { $kind } codes are not supported
+err-import-aegis-db = the Aegis db: { $why }
+err-import-aegis-db-kind = the Aegis export's db is neither an object nor encrypted text
+err-import-aegis-no-params = the Aegis export is encrypted but has no header params
+err-import-aegis-no-slot = the Aegis export has no password slot (export it from Aegis with a password)
+err-import-aegis-db-base64 = the Aegis export's db is not base64 (the file was cut or changed)
+err-import-aegis-password-prompt = Aegis export password for { $file }:
+err-import-aegis-damaged = the Aegis export's contents were changed or damaged after it was encrypted
+err-import-aegis-wrong-password = wrong password for the Aegis export
+err-import-aegis-bad-slot = the Aegis export's password slot has a bad { $what }
+err-import-aegis-too-much-memory = the Aegis export asks scrypt for more than 1 GiB of memory; re-export it from Aegis
+err-import-bitwarden-encrypted = the Bitwarden export is encrypted; export it again as unencrypted JSON or CSV
+err-import-csv-header = the CSV header cannot be read: { $why }
+err-import-csv-no-column = the CSV header has no "{ $column }" column
+err-import-csv-broken = line { $line }: the CSV cannot be read (a quote is not closed, or the file was cut)
+err-import-freeotp-byte = the secret has a number outside -128..127
+err-import-google-no-secret = the account has no secret
+err-import-google-md5 = MD5 codes are not supported
+err-import-google-algorithm = unknown algorithm number { $n }
+err-import-google-digits = unknown digit count number { $n }
+err-import-google-counter = the HOTP counter is negative
+err-import-google-kind = unknown OTP type number { $n }
+err-import-google-part-outside = a Google Authenticator export part says it is part { $part } of { $size }
+err-import-google-parts-disagree = the Google Authenticator export parts disagree on how many parts there are
+err-import-google-parts-missing = the Google Authenticator export has { $size } parts and { $count ->
+        [one] part { $missing } is missing
+       *[other] parts { $missing } are missing
+    }; import every QR code of the export together
+err-import-uri-not-uri = not a Key URI (otpauth://...)
+err-import-uri-kind = Key URIs of type "{ $kind }" are not supported (totp, hotp, steam)
+err-import-uri-label = the label is not valid percent-encoded UTF-8
+err-import-uri-parameter = a parameter is not valid percent-encoded UTF-8
+err-import-uri-no-secret = the Key URI has no secret
+err-import-kdbx-password-prompt = Master password for { $file }:
+err-import-kdbx-unreadable = the KeePassXC database cannot be read
+err-import-qr-none = no QR code found in the picture (crop it less tightly, or take a sharper screenshot)
+err-import-twofas-encrypted = the 2FAS backup is encrypted; export it again from 2FAS without a password
+err-import-skip-in-vault = already in the vault as id { $id }
+err-import-skip-repeated = same account and secret as new id { $id }
+err-import-not-totp = not a TOTP entry
+err-import-json-eof = the file ends too soon (it was cut short)
+err-import-json-invalid = invalid JSON
+err-import-json-place = line { $line }, column { $column }
+err-import-json-place-path = line { $line }, column { $column } at { $path }
+err-export-google-steam = Google Authenticator has no Steam codes
+err-export-google-digits = Google Authenticator has only 6 or 8 digits
+err-export-google-period = Google Authenticator has only a 30 s period
+err-migration-not-export = not a Google Authenticator export (otpauth-migration://offline?data=...)
+err-migration-no-data = the export has no "data" parameter
+err-migration-not-base64 = the export's data is not base64 (the text was cut or changed)
+err-migration-bad-protobuf = the export's data is not a Google Authenticator payload (bad protobuf)

@@ -135,3 +135,101 @@ err-hotp-counter-at-end = o contador HOTP chegou ao fim (18446744073709551615) e
 err-lookup-no-id = nenhuma credencial tem o id { $id }
 err-lookup-no-name = nenhuma credencial se chama "{ $name }" (use um id ou usuário@host; `credview list` mostra as credenciais)
 err-lookup-ambiguous = "{ $name }" corresponde a várias credenciais (ids { $ids }); use o id
+
+## Chaves secretas TOTP e HOTP, suas configurações e URIs da chave.
+err-secret-empty = a chave secreta está vazia
+err-secret-bad-character = a chave secreta tem um caractere fora do base32 (A-Z, 2-7) na posição { $position }
+err-secret-bad-length = a chave secreta tem { $length ->
+        [one] 1 caractere base32, quantidade que nenhum número inteiro de bytes codifica
+       *[other] { $length } caracteres base32, quantidade que nenhum número inteiro de bytes codifica
+    }
+err-otp-algorithm-unknown = algoritmo desconhecido "{ $name }" (esperado SHA1, SHA256 ou SHA512)
+err-otp-digits = digits deve ser 6, 7 ou 8, não { $digits }
+err-otp-period = period deve ficar entre 1 e 86400 segundos, não { $period }
+err-otp-steam-digits = digits deve ser 5 para um código Steam (ou ficar de fora), não { $digits }
+err-otp-steam-algorithm = algorithm deve ser SHA1 para um código Steam (ou ficar de fora), não { $algorithm }
+err-otp-steam-period = period deve ser 30 segundos para um código Steam (ou ficar de fora), não { $period }
+err-uri-not-otpauth = uma URI da chave começa com "otpauth://totp/" (ou hotp, ou steam)
+err-uri-unsupported-type = só URIs da chave "totp", "hotp" e "steam" são suportadas, não "{ $kind }"
+err-uri-missing-counter = uma URI da chave "otpauth://hotp/" precisa de um parâmetro "counter"
+err-uri-bad-counter = o "counter" da URI da chave deve ser um número inteiro de 0 a 18446744073709551615
+err-uri-missing-secret = a URI da chave não tem o parâmetro "secret"
+err-uri-bad-encoding = { $part } da URI da chave não é UTF-8 válido com codificação percentual
+err-uri-repeated = o parâmetro "{ $name }" aparece duas vezes na URI da chave
+err-uri-not-a-number = o parâmetro "{ $name }" da URI da chave não é um número
+err-uri-secret = chave secreta da URI da chave: { $why }
+err-uri-part = URI da chave: { $why }
+
+## Importação de exportações de outros autenticadores: formatos, erros do arquivo, entradas, motivos para pular.
+err-import-format-aegis = exportação JSON do Aegis
+err-import-format-andotp = backup JSON do andOTP
+err-import-format-bitwarden-json = exportação JSON do Bitwarden
+err-import-format-bitwarden-csv = exportação CSV do Bitwarden
+err-import-format-ente = exportação em texto simples do Ente Auth
+err-import-format-freeotp = backup JSON do FreeOTP+
+err-import-format-google = exportação do Google Authenticator (otpauth-migration://)
+err-import-format-keepassxc = banco de dados KeePassXC (.kdbx)
+err-import-format-keepassxc-csv = exportação CSV do KeePassXC
+err-import-format-proton = exportação JSON do Proton Authenticator
+err-import-format-qr-image = códigos QR de exportação do Google Authenticator (imagem)
+err-import-format-twofas = backup do 2FAS (.2fas)
+err-import-format-uri-list = lista de URIs da chave (otpauth://)
+err-import-format-unknown = formato desconhecido "{ $format }" (conhecidos: { $known })
+err-import-not-json = não é JSON válido: { $why }
+err-import-format-not-detected = formato desconhecido: não é lista de URIs da chave, exportação do Google Authenticator (texto ou código QR em PNG), Aegis, andOTP, 2FAS, Bitwarden, FreeOTP+, Proton Authenticator, Ente Auth, banco de dados KeePassXC nem exportação CSV; informe o formato com --format
+err-import-not-utf8 = linha { $line }: o arquivo não é texto UTF-8
+err-import-place-line = linha { $n }
+err-import-place-entry = entrada { $n }
+err-import-place-code = código QR { $n }
+err-import-digits-length = { $digits } dígitos não é um tamanho de código
+err-import-kind-unsupported = códigos { $kind } não são suportados
+err-import-aegis-db = o db do Aegis: { $why }
+err-import-aegis-db-kind = o db da exportação do Aegis não é um objeto nem texto criptografado
+err-import-aegis-no-params = a exportação do Aegis está criptografada, mas o cabeçalho não tem params
+err-import-aegis-no-slot = a exportação do Aegis não tem slot de senha (exporte-a do Aegis com uma senha)
+err-import-aegis-db-base64 = o db da exportação do Aegis não está em base64 (o arquivo foi cortado ou alterado)
+err-import-aegis-password-prompt = Senha da exportação do Aegis { $file }:
+err-import-aegis-damaged = o conteúdo da exportação do Aegis foi alterado ou danificado depois de criptografado
+err-import-aegis-wrong-password = senha errada para a exportação do Aegis
+err-import-aegis-bad-slot = o slot de senha da exportação do Aegis tem um { $what } inválido
+err-import-aegis-too-much-memory = a exportação do Aegis pede ao scrypt mais de 1 GiB de memória; exporte-a de novo no Aegis
+err-import-bitwarden-encrypted = a exportação do Bitwarden está criptografada; exporte-a de novo como JSON ou CSV sem criptografia
+err-import-csv-header = o cabeçalho do CSV não pode ser lido: { $why }
+err-import-csv-no-column = o cabeçalho do CSV não tem a coluna "{ $column }"
+err-import-csv-broken = linha { $line }: o CSV não pode ser lido (uma aspa não foi fechada, ou o arquivo foi cortado)
+err-import-freeotp-byte = a chave secreta tem um número fora de -128..127
+err-import-google-no-secret = a conta não tem chave secreta
+err-import-google-md5 = códigos MD5 não são suportados
+err-import-google-algorithm = número de algoritmo desconhecido { $n }
+err-import-google-digits = número de quantidade de dígitos desconhecido { $n }
+err-import-google-counter = o contador HOTP é negativo
+err-import-google-kind = número de tipo de OTP desconhecido { $n }
+err-import-google-part-outside = uma parte da exportação do Google Authenticator diz ser a parte { $part } de { $size }
+err-import-google-parts-disagree = as partes da exportação do Google Authenticator não concordam sobre quantas partes existem
+err-import-google-parts-missing = a exportação do Google Authenticator tem { $size } partes e { $count ->
+        [one] falta a parte { $missing }
+       *[other] faltam as partes { $missing }
+    }; importe todos os códigos QR da exportação juntos
+err-import-uri-not-uri = não é uma URI da chave (otpauth://...)
+err-import-uri-kind = URIs da chave do tipo "{ $kind }" não são suportadas (totp, hotp, steam)
+err-import-uri-label = o rótulo não é UTF-8 válido com codificação percentual
+err-import-uri-parameter = um parâmetro não é UTF-8 válido com codificação percentual
+err-import-uri-no-secret = a URI da chave não tem chave secreta
+err-import-kdbx-password-prompt = Senha mestra de { $file }:
+err-import-kdbx-unreadable = o banco de dados KeePassXC não pode ser lido
+err-import-qr-none = nenhum código QR encontrado na imagem (recorte-a com mais folga, ou tire uma captura de tela mais nítida)
+err-import-twofas-encrypted = o backup do 2FAS está criptografado; exporte-o de novo no 2FAS sem senha
+err-import-skip-in-vault = já está no cofre com o id { $id }
+err-import-skip-repeated = mesma conta e chave secreta do novo id { $id }
+err-import-not-totp = não é uma entrada TOTP
+err-import-json-eof = o arquivo termina cedo demais (foi cortado)
+err-import-json-invalid = JSON inválido
+err-import-json-place = linha { $line }, coluna { $column }
+err-import-json-place-path = linha { $line }, coluna { $column } em { $path }
+err-export-google-steam = o Google Authenticator não tem códigos Steam
+err-export-google-digits = o Google Authenticator só tem 6 ou 8 dígitos
+err-export-google-period = o Google Authenticator só tem período de 30 s
+err-migration-not-export = não é uma exportação do Google Authenticator (otpauth-migration://offline?data=...)
+err-migration-no-data = a exportação não tem o parâmetro "data"
+err-migration-not-base64 = os dados da exportação não estão em base64 (o texto foi cortado ou alterado)
+err-migration-bad-protobuf = os dados da exportação não são um conteúdo do Google Authenticator (protobuf inválido)

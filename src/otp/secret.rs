@@ -15,12 +15,12 @@ pub struct Secret {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SecretError {
-    #[error("the secret is empty")]
+    #[error("{}", crate::t!("err-secret-empty"))]
     Empty,
     /// 1-based character position in the text as written; the character itself is not echoed.
-    #[error("the secret has a character outside base32 (A-Z, 2-7) at position {position}")]
+    #[error("{}", crate::t!("err-secret-bad-character", position = position.to_string()))]
     InvalidCharacter { position: usize },
-    #[error("the secret has {length} base32 characters, which no whole number of bytes encodes")]
+    #[error("{}", crate::t!("err-secret-bad-length", length = *.length))]
     InvalidLength { length: usize },
 }
 
