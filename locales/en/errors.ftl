@@ -233,3 +233,37 @@ err-migration-not-export = not a Google Authenticator export (otpauth-migration:
 err-migration-no-data = the export has no "data" parameter
 err-migration-not-base64 = the export's data is not base64 (the text was cut or changed)
 err-migration-bad-protobuf = the export's data is not a Google Authenticator payload (bad protobuf)
+
+## The clock and the time servers (NTP).
+err-ntp-verdict-fine = fine: codes are right
+err-ntp-verdict-at-risk = codes at risk: near the end of a step the service expects another code
+err-ntp-verdict-wrong = codes wrong: the service expects another code
+err-ntp-ahead-of = { $amount } ahead of
+err-ntp-behind = { $amount } behind
+err-ntp-too-short = the reply is { $bytes ->
+        [one] 1 byte
+       *[other] { $bytes } bytes
+    }, shorter than an NTP packet (48)
+err-ntp-not-server = the reply is not from a server (mode { $mode }, expected 4)
+err-ntp-version = the reply has NTP version { $version }, which this client does not speak
+err-ntp-kiss = the server refused with kiss-o'-death { $code }: { $meaning }
+err-ntp-unsynchronized = the server's own clock is not synchronized (leap indicator 3)
+err-ntp-stratum = the server's stratum is { $stratum }: it has no usable time (16 means unsynchronized)
+err-ntp-zero-transmit = the reply's transmit timestamp is zero
+err-ntp-wrong-originate = the reply does not answer our request (its originate timestamp differs)
+err-ntp-kiss-rate = asked too often; wait before asking again
+err-ntp-kiss-deny = access denied; use another server
+err-ntp-kiss-init = the server has not synchronized yet; try again later
+err-ntp-kiss-step = the server's clock is stepping; try again later
+err-ntp-kiss-other = the server gave no usable time
+err-ntp-cannot-find = cannot find { $server }: { $why }
+err-ntp-network = network error: { $error }
+err-ntp-no-answer = no answer within { $secs } s
+err-ntp-bad-port = "{ $port }" is not a port number
+err-ntp-no-host = no host name
+err-ntp-no-address = the name has no address
+err-ntp-correction-too-large = an offset of { $offset } is over an hour: that is a wrong time zone, date or server, not drift; set the system clock instead
+err-ntp-correction-unreadable = { $why }; `credview time reset` removes it
+err-ntp-correction-write = cannot write { $path }: { $error }
+err-ntp-correction-not-json = not a clock correction ({ $why })
+err-ntp-correction-stored-too-large = its offset { $offset } is over an hour

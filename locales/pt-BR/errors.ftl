@@ -233,3 +233,37 @@ err-migration-not-export = não é uma exportação do Google Authenticator (otp
 err-migration-no-data = a exportação não tem o parâmetro "data"
 err-migration-not-base64 = os dados da exportação não estão em base64 (o texto foi cortado ou alterado)
 err-migration-bad-protobuf = os dados da exportação não são um conteúdo do Google Authenticator (protobuf inválido)
+
+## O relógio e os servidores de hora (NTP).
+err-ntp-verdict-fine = tudo certo: os códigos estão corretos
+err-ntp-verdict-at-risk = códigos em risco: perto do fim de cada intervalo o serviço espera outro código
+err-ntp-verdict-wrong = códigos errados: o serviço espera outro código
+err-ntp-ahead-of = { $amount } adiantado em relação a
+err-ntp-behind = { $amount } atrasado em relação a
+err-ntp-too-short = a resposta tem { $bytes ->
+        [one] 1 byte
+       *[other] { $bytes } bytes
+    }, menos que um pacote NTP (48)
+err-ntp-not-server = a resposta não vem de um servidor (modo { $mode }, esperado 4)
+err-ntp-version = a resposta usa a versão { $version } do NTP, que este cliente não fala
+err-ntp-kiss = o servidor recusou com kiss-o'-death { $code }: { $meaning }
+err-ntp-unsynchronized = o relógio do próprio servidor não está sincronizado (leap indicator 3)
+err-ntp-stratum = o stratum do servidor é { $stratum }: ele não tem hora utilizável (16 significa não sincronizado)
+err-ntp-zero-transmit = o carimbo de tempo de transmissão da resposta é zero
+err-ntp-wrong-originate = a resposta não corresponde ao nosso pedido (o carimbo de tempo de origem é diferente)
+err-ntp-kiss-rate = pedidos frequentes demais; espere antes de pedir de novo
+err-ntp-kiss-deny = acesso negado; use outro servidor
+err-ntp-kiss-init = o servidor ainda não se sincronizou; tente de novo mais tarde
+err-ntp-kiss-step = o relógio do servidor está sendo ajustado; tente de novo mais tarde
+err-ntp-kiss-other = o servidor não deu uma hora utilizável
+err-ntp-cannot-find = não foi possível encontrar { $server }: { $why }
+err-ntp-network = erro de rede: { $error }
+err-ntp-no-answer = nenhuma resposta em { $secs } s
+err-ntp-bad-port = "{ $port }" não é um número de porta
+err-ntp-no-host = falta o nome do host
+err-ntp-no-address = o nome não tem endereço
+err-ntp-correction-too-large = uma diferença de { $offset } passa de uma hora: isso é fuso horário, data ou servidor errado, não desvio; acerte o relógio do sistema
+err-ntp-correction-unreadable = { $why }; `credview time reset` o remove
+err-ntp-correction-write = não foi possível gravar { $path }: { $error }
+err-ntp-correction-not-json = não é uma correção de relógio ({ $why })
+err-ntp-correction-stored-too-large = a diferença guardada, { $offset }, passa de uma hora
