@@ -102,11 +102,11 @@ fn what_is_not_stored_or_not_known_goes_to_the_user() {
     let now = Timestamp::from_secs(59);
     assert_eq!(
         a.decide("Password: ", now),
-        Decision::AskUser("no password is stored for this credential")
+        Decision::AskUser("no password is stored for this credential".into())
     );
     assert_eq!(
         a.decide("Verification code: ", now),
-        Decision::AskUser("no TOTP is configured for this credential")
+        Decision::AskUser("no TOTP is configured for this credential".into())
     );
     let mut a = answerer(Some("pw"), Some(rfc_totp()));
     assert!(matches!(
