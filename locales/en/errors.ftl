@@ -300,3 +300,41 @@ err-session-missing-host = host
 err-session-ended = session to { $host } ended (exit { $code })
 err-session-not-started = session to { $host } did not start: { $why }
 err-session-not-supplied = { $summary }; not supplied: { $missing }
+
+## Enrolment, QR pictures, TOTP intake.
+err-enrol-too-long = the Key URI is too long for a QR code
+err-enrol-qr = the QR code cannot be made: { $why }
+err-enrol-png = the PNG cannot be encoded: { $why }
+err-enrol-steam-warning = a Steam Guard key: only apps that know Steam codes (KeePassXC, Aegis, ...) show the right ones
+err-enrol-digits = { $digits ->
+        [one] 1 digit
+       *[other] { $digits } digits
+    }
+err-enrol-non-default-warning = { $differences }: some authenticator apps assume SHA1, 6 digits, 30 s and will show wrong codes
+err-qr-not-image = not a PNG, JPEG or GIF image
+err-qr-too-large = the image is { $width }×{ $height } pixels, more than credview reads ({ $max_pixels } pixels, { $max_side } a side); crop it to the QR code
+err-qr-unreadable = the image cannot be read: { $why }
+err-qr-no-code = no QR code found in the image; crop the screenshot closer to the code, or sharper
+err-qr-damaged = a QR code was found but cannot be read (damaged, blurred or cut off)
+err-intake-no-key-uri = the QR code does not hold an otpauth:// Key URI (is it the code for an authenticator app?)
+
+## The audit log, templates, the clipboard, files.
+err-audit-no-location = there is nowhere to write the audit log (neither $XDG_STATE_HOME nor $HOME is set)
+err-audit-write = cannot write the audit log { $path }: { $error }
+err-audit-refused = the audit log refused the record: { $why }
+err-audit-not-folder = { $path } or a folder above it is not a folder
+err-audit-short-write = only { $written } of { $total ->
+        [one] 1 byte was
+       *[other] { $total } bytes were
+    } written
+err-template-unknown-tag = unknown tag [#{ $name }#] (known: [#TOTP_TOKEN#], [#USERNAME#], [#HOSTNAME#], [#IP#], [#DOMAIN#], [#ADD_INFO#], [#CURRENT_PASSWORD#])
+err-template-unclosed = "[#" is not closed by "#]" on the same line
+err-template-missing = the template needs the { $what }, which was not provided
+err-template-missing-token = TOTP token
+err-template-missing-password = password
+err-template-validity = --min-validity { $min } s can never be met: the code lasts { $period } s; use less than { $period }
+err-clipboard-system-name = the system clipboard
+err-clipboard-terminal-name = the terminal clipboard (OSC 52)
+err-clipboard-terminal = could not write to the terminal: { $error }
+err-clipboard-system = the system clipboard failed: { $error }
+err-fs-exists = { $path } exists already; add --force to replace it

@@ -300,3 +300,41 @@ err-session-missing-host = host
 err-session-ended = sessão com { $host } encerrada (saída { $code })
 err-session-not-started = a sessão com { $host } não começou: { $why }
 err-session-not-supplied = { $summary }; não fornecidos: { $missing }
+
+## Cadastro, imagens de código QR, entrada da chave secreta TOTP.
+err-enrol-too-long = a URI da chave é longa demais para um código QR
+err-enrol-qr = não foi possível gerar o código QR: { $why }
+err-enrol-png = não foi possível codificar o PNG: { $why }
+err-enrol-steam-warning = uma chave Steam Guard: só aplicativos que conhecem códigos Steam (KeePassXC, Aegis, ...) mostram os códigos certos
+err-enrol-digits = { $digits ->
+        [one] 1 dígito
+       *[other] { $digits } dígitos
+    }
+err-enrol-non-default-warning = { $differences }: alguns aplicativos autenticadores presumem SHA1, 6 dígitos, 30 s e vão mostrar códigos errados
+err-qr-not-image = não é uma imagem PNG, JPEG nem GIF
+err-qr-too-large = a imagem tem { $width }×{ $height } pixels, mais do que o credview lê ({ $max_pixels } pixels, { $max_side } por lado); recorte-a no código QR
+err-qr-unreadable = a imagem não pode ser lida: { $why }
+err-qr-no-code = nenhum código QR encontrado na imagem; recorte a captura de tela mais perto do código, ou tire-a mais nítida
+err-qr-damaged = um código QR foi encontrado, mas não pode ser lido (danificado, borrado ou cortado)
+err-intake-no-key-uri = o código QR não contém uma URI da chave otpauth:// (é o código para um aplicativo autenticador?)
+
+## O registro de auditoria, modelos, a área de transferência, arquivos.
+err-audit-no-location = não há onde gravar o registro de auditoria (nem $XDG_STATE_HOME nem $HOME estão definidos)
+err-audit-write = não foi possível gravar o registro de auditoria { $path }: { $error }
+err-audit-refused = o registro de auditoria recusou o registro: { $why }
+err-audit-not-folder = { $path } ou uma pasta acima dele não é uma pasta
+err-audit-short-write = só { $written } de { $total ->
+        [one] 1 byte foram gravados
+       *[other] { $total } bytes foram gravados
+    }
+err-template-unknown-tag = marcador desconhecido [#{ $name }#] (conhecidos: [#TOTP_TOKEN#], [#USERNAME#], [#HOSTNAME#], [#IP#], [#DOMAIN#], [#ADD_INFO#], [#CURRENT_PASSWORD#])
+err-template-unclosed = "[#" não é fechado por "#]" na mesma linha
+err-template-missing = o modelo precisa de { $what }, que não foi fornecido
+err-template-missing-token = o token TOTP
+err-template-missing-password = a senha
+err-template-validity = --min-validity { $min } s nunca pode ser atendido: o código dura { $period } s; use menos de { $period }
+err-clipboard-system-name = a área de transferência do sistema
+err-clipboard-terminal-name = a área de transferência do terminal (OSC 52)
+err-clipboard-terminal = não foi possível escrever no terminal: { $error }
+err-clipboard-system = a área de transferência do sistema falhou: { $error }
+err-fs-exists = { $path } já existe; adicione --force para substituí-lo
