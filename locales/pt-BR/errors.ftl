@@ -2,10 +2,10 @@
 language-unknown = o idioma { $text } não é um que o credview fala ({ $names })
 
 ## As palavras do serde e do serde_json, num cofre ou numa exportação que não pode ser lida.
-err-json-eof-list = o arquivo acaba no meio de uma lista
-err-json-eof-object = o arquivo acaba no meio de um objeto
-err-json-eof-string = o arquivo acaba no meio de um texto
-err-json-eof-value = o arquivo acaba antes de um valor
+err-json-eof-list = uma lista ficou aberta
+err-json-eof-object = um objeto ficou aberto
+err-json-eof-string = um texto ficou aberto
+err-json-eof-value = falta um valor
 err-json-expected-colon = esperado `:`
 err-json-expected-comma-or-bracket = esperado `,` ou `]`
 err-json-expected-comma-or-brace = esperado `,` ou `{"}"}`

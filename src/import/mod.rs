@@ -171,3 +171,6 @@ pub(crate) fn text<'a>(input: &Input<'a>) -> Result<&'a str, ImportError> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod portuguese_tests;

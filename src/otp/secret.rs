@@ -111,6 +111,35 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_bad_secret_or_key_uri_is_explained_in_portuguese() {
+        let _pt = crate::i18n::speak(crate::i18n::Language::PortugueseBrazil);
+        let error = |text: &str| Secret::from_base32(text).unwrap_err().to_string();
+        assert_eq!(error(""), "a chave secreta está vazia");
+        assert_eq!(
+            error("JBSW!"),
+            "a chave secreta tem um caractere fora do base32 (A-Z, 2-7) na posição 5"
+        );
+        assert_eq!(
+            error("A"),
+            "a chave secreta tem 1 caractere base32, quantidade que nenhum número inteiro de \
+             bytes codifica"
+        );
+        let uri = |text: &str| crate::otp::KeyUri::parse(text).unwrap_err().to_string();
+        assert_eq!(
+            uri("otpauth://totp/x?issuer=a"),
+            "a URI da chave não tem o parâmetro \"secret\""
+        );
+        assert_eq!(
+            uri("otpauth://totp/x?secret=JBSWY3DP&digits=9"),
+            "URI da chave: digits deve ser 6, 7 ou 8, não 9"
+        );
+        assert_eq!(
+            uri("https://example.com"),
+            "uma URI da chave começa com \"otpauth://totp/\" (ou hotp, ou steam)"
+        );
+    }
+
+    #[test]
     fn decodes_rfc_4648_vectors() {
         let cases = [
             ("MY", "f"),

@@ -135,7 +135,10 @@ fn describe(error: &serde_path_to_error::Error<serde_json::Error>) -> ParseError
                 }
                 (None, Err(_)) => crate::t!("err-vault-some-credential"),
             };
-            let field = field.strip_prefix('.').filter(|_| !names_field);
+            // serde_path_to_error writes `?` where it lost track: no field then.
+            let field = field
+                .strip_prefix('.')
+                .filter(|f| !names_field && *f != "?");
             match field {
                 Some(field) => format!("{who}, {field}"),
                 None => who,
