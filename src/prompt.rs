@@ -97,7 +97,9 @@ impl Prompt for Tty {
         let _ = tty.write_all(b"\n");
         match step {
             Step::Interrupted => Err("interrupted".into()),
-            _ if line.is_empty() => Err("no passphrase was typed".into()),
+            // Enter on an empty line is an answer (a database locked by a key file alone);
+            // callers that need one refuse it. Ctrl-D is no answer at all.
+            Step::EndOfInput if line.is_empty() => Err("no passphrase was typed".into()),
             _ => match std::str::from_utf8(&line) {
                 Ok(text) => Ok(SecretString::from(text)),
                 Err(_) => Err("the passphrase is not valid UTF-8 text".into()),

@@ -11,6 +11,7 @@ fn read_list() -> Parsed {
     let input = Input {
         name: "lista.txt",
         bytes: LIST.as_bytes(),
+        key_file: None,
     };
     let mut no_password = |_: &str| -> Result<Zeroizing<String>, String> { Err(String::new()) };
     read(&input, None, &mut no_password).unwrap().1
@@ -27,6 +28,7 @@ fn a_format_error_is_in_portuguese() {
     let input = Input {
         name: "x.bin",
         bytes: b"hello",
+        key_file: None,
     };
     let error = detect(&input).map(|_| ()).unwrap_err().to_string();
     assert!(
@@ -37,6 +39,7 @@ fn a_format_error_is_in_portuguese() {
     let input = Input {
         name: "aegis.json",
         bytes: b"{\"header\": {}, \"db\": {\"entries\": [",
+        key_file: None,
     };
     let error = detect(&input).map(|_| ()).unwrap_err().to_string();
     assert!(
