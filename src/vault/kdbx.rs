@@ -102,9 +102,11 @@ fn credential(entry: &Entry, path: &[&str], id: u64) -> Value {
     let host = url.and_then(url_host);
     let mut object = Map::new();
     object.insert("id".into(), json!(id));
-    let nameless = crate::t!("err-kdbx-no-username");
-    let username = field("UserName").or(title).unwrap_or(&nameless);
-    object.insert("username".into(), json!(username));
+    let username = match field("UserName").or(title) {
+        Some(name) => json!(name),
+        None => json!(crate::t!("err-kdbx-no-username")),
+    };
+    object.insert("username".into(), username);
     if let Some(title) = title {
         object.insert("additional".into(), json!(title));
     }

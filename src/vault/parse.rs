@@ -144,7 +144,10 @@ fn describe(error: &serde_path_to_error::Error<serde_json::Error>) -> ParseError
                 None => who,
             }
         }
-        None if path == "." || path.is_empty() || path == "credentials" => String::new(),
+        // A top-level unknown field is named by its message; `?` is a path serde lost.
+        None if names_field || matches!(path.as_str(), "." | "" | "credentials" | "?") => {
+            String::new()
+        }
         None => path,
     };
     ParseError {
