@@ -22,13 +22,17 @@ pub struct Patterns {
 impl Default for Patterns {
     fn default() -> Self {
         Self {
-            password: vec!["password".into()],
+            // Servers speak the user's language too: Portuguese words beside the English ones.
+            password: vec!["password".into(), "senha".into()],
             code: [
                 "verification code",
                 "one-time password",
                 "otp",
                 "token",
                 "passcode",
+                "código",
+                "senha de uso único",
+                "senha única",
             ]
             .map(String::from)
             .to_vec(),
