@@ -2,6 +2,7 @@
 //! in English and in Portuguese: the `error: PATH:LINE:COLUMN:` a script reads is the same in
 //! both, and the words after it are Portuguese (no English sentence is left over). An import
 //! names its lines and its reasons in Portuguese too.
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
