@@ -236,7 +236,7 @@ fn the_askpass_program_speaks_the_language_of_the_credview_that_started_ssh() {
     if skip_without_lab() {
         return;
     }
-    let lab = Lab::start("p");
+    let lab = Lab::start("l");
     let out = finish(
         credview_ssh(&lab, "2", &["--lang", "pt-BR"], &["echo", "ok"])
             .spawn()
