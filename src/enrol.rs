@@ -21,11 +21,11 @@ pub const MAX_PNG_SCALE: u32 = 32;
 /// Why a QR code could not be drawn. Never carries the text, which holds the secret.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EnrolError {
-    #[error("the Key URI is too long for a QR code")]
+    #[error("{}", crate::t!("err-enrol-too-long"))]
     TooLong,
-    #[error("the QR code cannot be made: {0}")]
+    #[error("{}", crate::t!("err-enrol-qr", why = .0))]
     Qr(String),
-    #[error("the PNG cannot be encoded: {0}")]
+    #[error("{}", crate::t!("err-enrol-png", why = .0))]
     Png(String),
 }
 
@@ -69,11 +69,7 @@ fn non_empty(text: Option<&str>) -> Option<&str> {
 /// apps that ignore the URI's parameters then show codes that never match.
 pub fn non_default_warning(params: &Params) -> Option<String> {
     if params.is_steam() {
-        return Some(
-            "a Steam Guard key: only apps that know Steam codes (KeePassXC, Aegis, ...) show \
-             the right ones"
-                .to_owned(),
-        );
+        return Some(crate::t!("err-enrol-steam-warning"));
     }
     let defaults = Params::default();
     let mut differences = Vec::new();
@@ -81,7 +77,7 @@ pub fn non_default_warning(params: &Params) -> Option<String> {
         differences.push(params.algorithm.to_string());
     }
     if params.digits != defaults.digits {
-        differences.push(format!("{} digits", params.digits));
+        differences.push(crate::t!("err-enrol-digits", digits = params.digits));
     }
     if params.period != defaults.period {
         differences.push(format!("{} s", params.period));
@@ -89,9 +85,9 @@ pub fn non_default_warning(params: &Params) -> Option<String> {
     if differences.is_empty() {
         return None;
     }
-    Some(format!(
-        "{}: some authenticator apps assume SHA1, 6 digits, 30 s and will show wrong codes",
-        differences.join(" / ")
+    Some(crate::t!(
+        "err-enrol-non-default-warning",
+        differences = differences.join(" / ")
     ))
 }
 

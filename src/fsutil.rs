@@ -65,10 +65,7 @@ fn fill(mut file: File, bytes: &[u8]) -> io::Result<()> {
 fn exists(path: &Path) -> io::Error {
     io::Error::new(
         io::ErrorKind::AlreadyExists,
-        format!(
-            "{} exists already; add --force to replace it",
-            path.display()
-        ),
+        crate::t!("err-fs-exists", path = path.display().to_string()),
     )
 }
 

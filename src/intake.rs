@@ -50,11 +50,7 @@ pub fn from_qr_texts(texts: &[Zeroizing<String>]) -> Result<TotpConfig, String> 
             }
         }
     }
-    Err(first_error.unwrap_or_else(|| {
-        "the QR code does not hold an otpauth:// Key URI (is it the code for an \
-         authenticator app?)"
-            .to_owned()
-    }))
+    Err(first_error.unwrap_or_else(|| crate::t!("err-intake-no-key-uri")))
 }
 
 /// Settings from `--algorithm`, `--digits` and `--period`, each defaulting as the schema does.

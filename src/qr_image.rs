@@ -15,18 +15,21 @@ pub const MAX_SIDE: u32 = 20_000;
 /// Why no text came out of the image. None of them repeats what the code holds.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum QrImageError {
-    #[error("not a PNG, JPEG or GIF image")]
+    #[error("{}", crate::t!("err-qr-not-image"))]
     NotAnImage,
-    #[error(
-        "the image is {width}×{height} pixels, more than credview reads ({MAX_PIXELS} pixels, \
-         {MAX_SIDE} a side); crop it to the QR code"
-    )]
+    #[error("{}", crate::t!(
+        "err-qr-too-large",
+        width = .width.to_string(),
+        height = .height.to_string(),
+        max_pixels = MAX_PIXELS.to_string(),
+        max_side = MAX_SIDE.to_string()
+    ))]
     TooLarge { width: u32, height: u32 },
-    #[error("the image cannot be read: {0}")]
+    #[error("{}", crate::t!("err-qr-unreadable", why = .0))]
     Unreadable(String),
-    #[error("no QR code found in the image; crop the screenshot closer to the code, or sharper")]
+    #[error("{}", crate::t!("err-qr-no-code"))]
     NoCode,
-    #[error("a QR code was found but cannot be read (damaged, blurred or cut off)")]
+    #[error("{}", crate::t!("err-qr-damaged"))]
     Damaged,
 }
 

@@ -49,28 +49,35 @@ const NAME_SHOWN: usize = 40;
 /// A template that cannot be used; positions are 1-based line and column (characters).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TemplateError {
-    #[error(
-        "{line}:{column}: unknown tag [#{name}#] (known: [#TOTP_TOKEN#], [#USERNAME#], \
-         [#HOSTNAME#], [#IP#], [#DOMAIN#], [#ADD_INFO#], [#CURRENT_PASSWORD#])"
-    )]
+    #[error("{line}:{column}: {}", crate::t!("err-template-unknown-tag", name = .name))]
     UnknownTag {
         name: String,
         line: usize,
         column: usize,
     },
-    #[error("{line}:{column}: \"[#\" is not closed by \"#]\" on the same line")]
+    #[error("{line}:{column}: {}", crate::t!("err-template-unclosed"))]
     Unclosed { line: usize, column: usize },
 }
 
 /// A template whose values cannot be filled in.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RenderError {
-    #[error("the template needs the {0}, which was not provided")]
+    #[error("{}", crate::t!("err-template-missing", what = missing_words(.0)))]
     Missing(&'static str),
-    #[error(
-        "--min-validity {min} s can never be met: the code lasts {period} s; use less than {period}"
-    )]
+    #[error("{}", crate::t!(
+        "err-template-validity",
+        min = .min.to_string(),
+        period = .period.to_string()
+    ))]
     ValidityTooLong { min: u64, period: u64 },
+}
+
+/// What `RenderError::Missing` names, in the user's words.
+fn missing_words(what: &str) -> String {
+    match what {
+        "password" => crate::t!("err-template-missing-password"),
+        _ => crate::t!("err-template-missing-token"),
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -232,6 +232,30 @@ fn a_wrong_password_or_secret_is_refused_once_not_looped() {
 }
 
 #[test]
+fn the_askpass_program_speaks_the_language_of_the_credview_that_started_ssh() {
+    if skip_without_lab() {
+        return;
+    }
+    let lab = Lab::start("l");
+    let out = finish(
+        credview_ssh(&lab, "2", &["--lang", "pt-BR"], &["echo", "ok"])
+            .spawn()
+            .unwrap(),
+    );
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(255), "{stderr}");
+    // Said by the session's credview, then by the askpass program ssh started.
+    assert!(
+        stderr.contains("a senha guardada já foi enviada uma vez e não foi aceita, e não há terminal onde perguntar"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("error: sessão com 127.0.0.1 encerrada (saída 255)"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn a_credential_that_needs_a_reason_gets_one_first() {
     if skip_without_lab() {
         return;

@@ -199,12 +199,12 @@ fn uid() -> String {
 
 #[derive(Debug, thiserror::Error)]
 pub enum AuditError {
-    #[error("there is nowhere to write the audit log (neither $XDG_STATE_HOME nor $HOME is set)")]
+    #[error("{}", crate::t!("err-audit-no-location"))]
     NoLocation,
-    #[error("cannot write the audit log {}: {source}", path.display())]
+    #[error("{}", crate::t!("err-audit-write", path = .path.display().to_string(), error = .source.to_string()))]
     Io { path: PathBuf, source: io::Error },
     /// A log that refuses by design (tests, or a policy).
-    #[error("the audit log refused the record: {0}")]
+    #[error("{}", crate::t!("err-audit-refused", why = .0))]
     Refused(String),
 }
 
@@ -251,7 +251,7 @@ impl FileAuditLog {
                 // What is in the way is a file, which the bare "File exists" would not say.
                 io::ErrorKind::AlreadyExists | io::ErrorKind::NotADirectory => io::Error::new(
                     e.kind(),
-                    format!("{} or a folder above it is not a folder", parent.display()),
+                    crate::t!("err-audit-not-folder", path = parent.display().to_string()),
                 ),
                 _ => e,
             })?;
@@ -269,7 +269,11 @@ impl FileAuditLog {
         if written != line.len() {
             return Err(io::Error::new(
                 io::ErrorKind::WriteZero,
-                format!("only {written} of {} bytes were written", line.len()),
+                crate::t!(
+                    "err-audit-short-write",
+                    written = written.to_string(),
+                    total = line.len()
+                ),
             ));
         }
         file.sync_all()

@@ -22,10 +22,10 @@ pub enum Target {
 
 impl Target {
     /// Words for a status line, e.g. "Copied to the system clipboard".
-    pub fn describe(self) -> &'static str {
+    pub fn describe(self) -> String {
         match self {
-            Self::System => "the system clipboard",
-            Self::Osc52 => "the terminal clipboard (OSC 52)",
+            Self::System => crate::t!("err-clipboard-system-name"),
+            Self::Osc52 => crate::t!("err-clipboard-terminal-name"),
         }
     }
 }
@@ -44,9 +44,9 @@ pub enum Cleared {
 /// A clipboard failure. The messages never contain the copied text.
 #[derive(Debug, thiserror::Error)]
 pub enum ClipboardError {
-    #[error("could not write to the terminal: {0}")]
+    #[error("{}", crate::t!("err-clipboard-terminal", error = .0.to_string()))]
     Terminal(io::Error),
-    #[error("the system clipboard failed: {0}")]
+    #[error("{}", crate::t!("err-clipboard-system", error = .0.to_string()))]
     System(arboard::Error),
 }
 

@@ -61,8 +61,8 @@ impl Format for Aegis {
         "aegis"
     }
 
-    fn name(&self) -> &'static str {
-        "Aegis JSON export"
+    fn name(&self) -> String {
+        crate::t!("err-import-format-aegis")
     }
 
     fn detect(&self, input: &Input) -> bool {
@@ -81,12 +81,11 @@ impl Format for Aegis {
                 };
                 json::read(&inner)?
             }
-            Value::Object(_) => serde_json::from_value(file.db.clone())
-                .map_err(|e| ImportError::new(format!("the Aegis db: {}", json::short(&e))))?,
+            Value::Object(_) => serde_json::from_value(file.db.clone()).map_err(|e| {
+                ImportError::new(crate::t!("err-import-aegis-db", why = json::short(&e)))
+            })?,
             _ => {
-                return Err(ImportError::new(
-                    "the Aegis export's db is neither an object nor encrypted text",
-                ));
+                return Err(ImportError::new(crate::t!("err-import-aegis-db-kind")));
             }
         };
         Ok(Parsed::numbered(db.entries, |value, place| {
@@ -115,7 +114,7 @@ fn read_entry(value: Value, groups: &[Group], place: Place) -> Result<ImportedEn
         other => {
             return Err(EntryError::new(
                 place,
-                format!("{} codes are not supported", entry::shown(other)),
+                crate::t!("err-import-kind-unsupported", kind = entry::shown(other)),
             ));
         }
     };

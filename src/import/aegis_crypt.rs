@@ -45,9 +45,10 @@ pub(super) fn decrypt(
     db: &str,
     password: &mut Password,
 ) -> Result<Zeroizing<Vec<u8>>, ImportError> {
-    let params = header.params.as_ref().ok_or_else(|| {
-        ImportError::new("the Aegis export is encrypted but has no header params")
-    })?;
+    let params = header
+        .params
+        .as_ref()
+        .ok_or_else(|| ImportError::new(crate::t!("err-import-aegis-no-params")))?;
     let slots: Vec<&Slot> = header
         .slots
         .iter()
@@ -55,32 +56,28 @@ pub(super) fn decrypt(
         .filter(|slot| slot.kind == PASSWORD_SLOT)
         .collect();
     if slots.is_empty() {
-        return Err(ImportError::new(
-            "the Aegis export has no password slot (export it from Aegis with a password)",
-        ));
+        return Err(ImportError::new(crate::t!("err-import-aegis-no-slot")));
     }
-    let ciphertext = BASE64.decode(db.trim().as_bytes()).map_err(|_| {
-        ImportError::new("the Aegis export's db is not base64 (the file was cut or changed)")
-    })?;
-    let password =
-        password(&format!("Aegis export password for {origin}: ")).map_err(ImportError::new)?;
+    let ciphertext = BASE64
+        .decode(db.trim().as_bytes())
+        .map_err(|_| ImportError::new(crate::t!("err-import-aegis-db-base64")))?;
+    let prompt = crate::t!("err-import-aegis-password-prompt", file = origin);
+    let password = password(&format!("{prompt} ")).map_err(ImportError::new)?;
     for slot in slots {
         let Some(master) = open_slot(slot, password.as_bytes())? else {
             continue;
         };
-        return open(&master, params, &ciphertext).ok_or_else(|| {
-            ImportError::new(
-                "the Aegis export's contents were changed or damaged after it was encrypted",
-            )
-        });
+        return open(&master, params, &ciphertext)
+            .ok_or_else(|| ImportError::new(crate::t!("err-import-aegis-damaged")));
     }
-    Err(ImportError::new("wrong password for the Aegis export"))
+    Err(ImportError::new(crate::t!(
+        "err-import-aegis-wrong-password"
+    )))
 }
 
 /// The master key, or `None` when the password does not open this slot.
 fn open_slot(slot: &Slot, password: &[u8]) -> Result<Option<Zeroizing<Vec<u8>>>, ImportError> {
-    let bad =
-        |what: &str| ImportError::new(format!("the Aegis export's password slot has a bad {what}"));
+    let bad = |what: &str| ImportError::new(crate::t!("err-import-aegis-bad-slot", what = what));
     let (n, r, p) = (
         slot.n.unwrap_or(1 << 15),
         slot.r.unwrap_or(8),
@@ -90,9 +87,9 @@ fn open_slot(slot: &Slot, password: &[u8]) -> Result<Option<Zeroizing<Vec<u8>>>,
         return Err(bad("scrypt N"));
     }
     if 128 * u64::from(r) * n > MAX_SCRYPT_BYTES || p == 0 || p > 16 {
-        return Err(ImportError::new(
-            "the Aegis export asks scrypt for more than 1 GiB of memory; re-export it from Aegis",
-        ));
+        return Err(ImportError::new(crate::t!(
+            "err-import-aegis-too-much-memory"
+        )));
     }
     let salt = hex(slot.salt.as_deref().unwrap_or_default()).ok_or_else(|| bad("salt"))?;
     let log_n = u8::try_from(n.trailing_zeros()).map_err(|_| bad("scrypt N"))?;

@@ -30,8 +30,8 @@ impl Format for AndOtp {
         "andotp"
     }
 
-    fn name(&self) -> &'static str {
-        "andOTP JSON backup"
+    fn name(&self) -> String {
+        crate::t!("err-import-format-andotp")
     }
 
     fn detect(&self, input: &Input) -> bool {
@@ -83,7 +83,7 @@ fn read_entry(value: Value, place: Place) -> Result<ImportedEntry, EntryError> {
         other => {
             return Err(EntryError::new(
                 place,
-                format!("{} codes are not supported", entry::shown(other)),
+                crate::t!("err-import-kind-unsupported", kind = entry::shown(other)),
             ));
         }
     };

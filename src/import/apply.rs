@@ -105,9 +105,11 @@ pub fn plan(vault: &Vault, entries: Vec<(String, Result<ImportedEntry, EntryErro
                 })
             });
         row.outcome = match earlier {
-            Some((id, true)) => Outcome::Skipped(format!("already in the vault as id {id}")),
+            Some((id, true)) => {
+                Outcome::Skipped(crate::t!("err-import-skip-in-vault", id = id.to_string()))
+            }
             Some((id, false)) => {
-                Outcome::Skipped(format!("same account and secret as new id {id}"))
+                Outcome::Skipped(crate::t!("err-import-skip-repeated", id = id.to_string()))
             }
             None => match credential(&entry, &username, next_id) {
                 Ok(credential) => {
@@ -164,7 +166,7 @@ fn credential(entry: &ImportedEntry, username: &str, id: u64) -> Result<Credenti
         OtpKind::Totp { .. } => match entry.totp_params() {
             Some(Ok(params)) => (Some(totp_config(entry, params)), None),
             Some(Err(e)) => return Err(e.to_string()),
-            None => return Err("not a TOTP entry".into()),
+            None => return Err(crate::t!("err-import-not-totp")),
         },
         OtpKind::Hotp { counter } => (
             None,

@@ -46,8 +46,8 @@ impl Format for BitwardenJson {
         "bitwarden"
     }
 
-    fn name(&self) -> &'static str {
-        "Bitwarden JSON export"
+    fn name(&self) -> String {
+        crate::t!("err-import-format-bitwarden-json")
     }
 
     fn detect(&self, input: &Input) -> bool {
@@ -60,9 +60,9 @@ impl Format for BitwardenJson {
     fn read(&self, input: &Input, _: &mut Password) -> Result<Parsed, ImportError> {
         let file: File = json::read(input)?;
         if file.encrypted {
-            return Err(ImportError::new(
-                "the Bitwarden export is encrypted; export it again as unencrypted JSON or CSV",
-            ));
+            return Err(ImportError::new(crate::t!(
+                "err-import-bitwarden-encrypted"
+            )));
         }
         let mut parsed = Parsed::default();
         for (index, value) in file.items.into_iter().enumerate() {
@@ -100,8 +100,8 @@ impl Format for BitwardenCsv {
         "bitwarden-csv"
     }
 
-    fn name(&self) -> &'static str {
-        "Bitwarden CSV export"
+    fn name(&self) -> String {
+        crate::t!("err-import-format-bitwarden-csv")
     }
 
     fn detect(&self, input: &Input) -> bool {

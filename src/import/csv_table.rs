@@ -50,15 +50,16 @@ pub(super) fn each_row(
     let mut reader = reader(input.bytes);
     let header = reader
         .headers()
-        .map_err(|e| ImportError::new(format!("the CSV header cannot be read: {e}")))?
+        .map_err(|e| ImportError::new(crate::t!("err-import-csv-header", why = e.to_string())))?
         .clone();
     for column in required {
         if !header
             .iter()
             .any(|name| name.trim().eq_ignore_ascii_case(column))
         {
-            return Err(ImportError::new(format!(
-                "the CSV header has no \"{column}\" column"
+            return Err(ImportError::new(crate::t!(
+                "err-import-csv-no-column",
+                column = *column
             )));
         }
     }
@@ -79,8 +80,9 @@ pub(super) fn each_row(
             }
             Err(e) => {
                 let line = e.position().map_or(line, |p| p.line() as usize);
-                return Err(ImportError::new(format!(
-                    "line {line}: the CSV cannot be read (a quote is not closed, or the file was cut)"
+                return Err(ImportError::new(crate::t!(
+                    "err-import-csv-broken",
+                    line = line.to_string()
                 )));
             }
         }

@@ -20,8 +20,8 @@ impl Format for Ente {
         "ente"
     }
 
-    fn name(&self) -> &'static str {
-        "Ente Auth plain-text export"
+    fn name(&self) -> String {
+        crate::t!("err-import-format-ente")
     }
 
     fn detect(&self, input: &Input) -> bool {

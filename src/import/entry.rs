@@ -45,9 +45,9 @@ pub enum Place {
 impl fmt::Display for Place {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Line(n) => write!(f, "line {n}"),
-            Self::Entry(n) => write!(f, "entry {n}"),
-            Self::Code(n) => write!(f, "QR code {n}"),
+            Self::Line(n) => f.write_str(&crate::t!("err-import-place-line", n = n.to_string())),
+            Self::Entry(n) => f.write_str(&crate::t!("err-import-place-entry", n = n.to_string())),
+            Self::Code(n) => f.write_str(&crate::t!("err-import-place-code", n = n.to_string())),
         }
     }
 }
@@ -109,7 +109,10 @@ impl ImportedEntry {
         match self.kind {
             OtpKind::Steam => Ok(()),
             OtpKind::Hotp { .. } if (6..=8).contains(&self.digits) => Ok(()),
-            OtpKind::Hotp { .. } => Err(format!("digits must be 6, 7 or 8, not {}", self.digits)),
+            OtpKind::Hotp { .. } => Err(crate::t!(
+                "err-otp-digits",
+                digits = self.digits.to_string()
+            )),
             OtpKind::Totp { .. } => self
                 .totp_params()
                 .map_or(Ok(()), |p| p.map(|_| ()).map_err(|e| e.to_string())),
@@ -144,7 +147,12 @@ pub fn digits(value: u64, place: Place) -> Result<u8, EntryError> {
     u8::try_from(value)
         .ok()
         .filter(|d| (1..=10).contains(d))
-        .ok_or_else(|| EntryError::new(place, format!("{value} digits is not a code length")))
+        .ok_or_else(|| {
+            EntryError::new(
+                place,
+                crate::t!("err-import-digits-length", digits = value.to_string()),
+            )
+        })
 }
 
 /// A text field that may be absent or blank.

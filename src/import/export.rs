@@ -162,13 +162,11 @@ pub fn aegis(entries: &[ImportedEntry]) -> Zeroizing<String> {
 }
 
 /// Why Google Authenticator cannot take an entry, if it cannot (it knows 6 or 8 digits, 30 s).
-pub fn google_refuses(entry: &ImportedEntry) -> Option<&'static str> {
+pub fn google_refuses(entry: &ImportedEntry) -> Option<String> {
     match entry.kind {
-        OtpKind::Steam => Some("Google Authenticator has no Steam codes"),
-        _ if !matches!(entry.digits, 6 | 8) => Some("Google Authenticator has only 6 or 8 digits"),
-        OtpKind::Totp { period } if period != 30 => {
-            Some("Google Authenticator has only a 30 s period")
-        }
+        OtpKind::Steam => Some(crate::t!("err-export-google-steam")),
+        _ if !matches!(entry.digits, 6 | 8) => Some(crate::t!("err-export-google-digits")),
+        OtpKind::Totp { period } if period != 30 => Some(crate::t!("err-export-google-period")),
         _ => None,
     }
 }

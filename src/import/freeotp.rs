@@ -35,8 +35,8 @@ impl Format for FreeOtp {
         "freeotp"
     }
 
-    fn name(&self) -> &'static str {
-        "FreeOTP+ JSON backup"
+    fn name(&self) -> String {
+        crate::t!("err-import-format-freeotp")
     }
 
     fn detect(&self, input: &Input) -> bool {
@@ -59,9 +59,9 @@ fn read_token(value: Value, place: Place) -> Result<ImportedEntry, EntryError> {
         .map(|&b| i8::try_from(b).ok().map(|b| b as u8))
         .collect();
     let bytes =
-        bytes.ok_or_else(|| EntryError::new(place, "the secret has a number outside -128..127"))?;
+        bytes.ok_or_else(|| EntryError::new(place, crate::t!("err-import-freeotp-byte")))?;
     if bytes.is_empty() {
-        return Err(EntryError::new(place, "the secret is empty"));
+        return Err(EntryError::new(place, crate::t!("err-secret-empty")));
     }
     let mut entry = ImportedEntry::totp(Secret::from_bytes(bytes), raw.label.trim(), place);
     entry.issuer = entry::non_empty(Some(&raw.issuer_ext));
@@ -83,7 +83,7 @@ fn read_token(value: Value, place: Place) -> Result<ImportedEntry, EntryError> {
         other => {
             return Err(EntryError::new(
                 place,
-                format!("{} codes are not supported", entry::shown(other)),
+                crate::t!("err-import-kind-unsupported", kind = entry::shown(other)),
             ));
         }
     };

@@ -14,8 +14,8 @@ impl Format for Google {
         "google"
     }
 
-    fn name(&self) -> &'static str {
-        "Google Authenticator export (otpauth-migration://)"
+    fn name(&self) -> String {
+        crate::t!("err-import-format-google")
     }
 
     fn detect(&self, input: &Input) -> bool {
@@ -34,7 +34,7 @@ impl Format for Google {
                 continue;
             }
             let payload = migration::decode_url(line)
-                .map_err(|e| ImportError::new(format!("line {}: {e}", index + 1)))?;
+                .map_err(|e| ImportError::new(format!("{}: {e}", Place::Line(index + 1))))?;
             add_payload(&mut parsed, &payload, |_| Place::Line(index + 1));
         }
         Ok(parsed)
@@ -51,7 +51,10 @@ pub(super) fn add_payload(parsed: &mut Parsed, payload: &Payload, place: impl Fn
 
 fn entry(otp: &OtpParameters, place: Place) -> Result<ImportedEntry, EntryError> {
     if otp.secret.is_empty() {
-        return Err(EntryError::new(place, "the account has no secret"));
+        return Err(EntryError::new(
+            place,
+            crate::t!("err-import-google-no-secret"),
+        ));
     }
     let issuer = super::entry::non_empty(Some(&otp.issuer));
     // The app writes "Issuer:account" as the name when it has an issuer.
@@ -65,11 +68,11 @@ fn entry(otp: &OtpParameters, place: Place) -> Result<ImportedEntry, EntryError>
         0 | 1 => Algorithm::Sha1,
         2 => Algorithm::Sha256,
         3 => Algorithm::Sha512,
-        4 => return Err(EntryError::new(place, "MD5 codes are not supported")),
+        4 => return Err(EntryError::new(place, crate::t!("err-import-google-md5"))),
         n => {
             return Err(EntryError::new(
                 place,
-                format!("unknown algorithm number {n}"),
+                crate::t!("err-import-google-algorithm", n = n.to_string()),
             ));
         }
     };
@@ -79,7 +82,7 @@ fn entry(otp: &OtpParameters, place: Place) -> Result<ImportedEntry, EntryError>
         n => {
             return Err(EntryError::new(
                 place,
-                format!("unknown digit count number {n}"),
+                crate::t!("err-import-google-digits", n = n.to_string()),
             ));
         }
     };
@@ -87,12 +90,12 @@ fn entry(otp: &OtpParameters, place: Place) -> Result<ImportedEntry, EntryError>
         0 | 2 => OtpKind::Totp { period: 30 },
         1 => OtpKind::Hotp {
             counter: u64::try_from(otp.counter)
-                .map_err(|_| EntryError::new(place, "the HOTP counter is negative"))?,
+                .map_err(|_| EntryError::new(place, crate::t!("err-import-google-counter")))?,
         },
         n => {
             return Err(EntryError::new(
                 place,
-                format!("unknown OTP type number {n}"),
+                crate::t!("err-import-google-kind", n = n.to_string()),
             ));
         }
     };
@@ -104,17 +107,17 @@ pub fn check_batches(batches: &[Batch]) -> Result<(), ImportError> {
     let mut by_id: BTreeMap<i32, (i32, Vec<i32>)> = BTreeMap::new();
     for batch in batches {
         if batch.index < 0 || batch.index >= batch.size {
-            return Err(ImportError::new(format!(
-                "a Google Authenticator export part says it is part {} of {}",
-                i64::from(batch.index) + 1,
-                batch.size
+            return Err(ImportError::new(crate::t!(
+                "err-import-google-part-outside",
+                part = (i64::from(batch.index) + 1).to_string(),
+                size = batch.size.to_string()
             )));
         }
         let (size, seen) = by_id.entry(batch.id).or_insert((batch.size, Vec::new()));
         if *size != batch.size {
-            return Err(ImportError::new(
-                "the Google Authenticator export parts disagree on how many parts there are",
-            ));
+            return Err(ImportError::new(crate::t!(
+                "err-import-google-parts-disagree"
+            )));
         }
         seen.push(batch.index);
     }
@@ -124,12 +127,11 @@ pub fn check_batches(batches: &[Batch]) -> Result<(), ImportError> {
             .map(|index| (index + 1).to_string())
             .collect();
         if !missing.is_empty() {
-            return Err(ImportError::new(format!(
-                "the Google Authenticator export has {size} parts and part{} {} {} missing; \
-                 import every QR code of the export together",
-                if missing.len() == 1 { "" } else { "s" },
-                missing.join(", "),
-                if missing.len() == 1 { "is" } else { "are" },
+            return Err(ImportError::new(crate::t!(
+                "err-import-google-parts-missing",
+                size = size.to_string(),
+                count = missing.len(),
+                missing = missing.join(", ")
             )));
         }
     }

@@ -30,20 +30,23 @@ pub(super) fn read<T: DeserializeOwned>(input: &Input) -> Result<T, ImportError>
         let inner = e.inner();
         let path = e.path().to_string();
         let what = match inner.classify() {
-            serde_json::error::Category::Eof => "the file ends too soon (it was cut short)".into(),
-            serde_json::error::Category::Syntax => "invalid JSON".into(),
+            serde_json::error::Category::Eof => crate::t!("err-import-json-eof"),
+            serde_json::error::Category::Syntax => crate::t!("err-import-json-invalid"),
             _ => safe_message(&inner.to_string()),
         };
-        let at = if path == "." {
-            String::new()
+        let line = inner.line().to_string();
+        let column = inner.column().to_string();
+        let place = if path == "." {
+            crate::t!("err-import-json-place", line = line, column = column)
         } else {
-            format!(" at {path}")
+            crate::t!(
+                "err-import-json-place-path",
+                line = line,
+                column = column,
+                path = path
+            )
         };
-        ImportError::new(format!(
-            "line {}, column {}{at}: {what}",
-            inner.line(),
-            inner.column()
-        ))
+        ImportError::new(format!("{place}: {what}"))
     })
 }
 
@@ -51,10 +54,10 @@ pub(super) fn read<T: DeserializeOwned>(input: &Input) -> Result<T, ImportError>
 fn safe_message(text: &str) -> String {
     let text = text.rfind(" at line ").map_or(text, |cut| &text[..cut]);
     if text.starts_with("missing field") {
-        return text.to_owned();
+        return crate::vault::serde_words::translate(text);
     }
     let expected = text.find(", expected").map_or("", |at| &text[at..]);
-    format!("a value of the wrong type{expected}")
+    crate::vault::serde_words::translate(&format!("a value of the wrong type{expected}"))
 }
 
 /// An entry's serde error without any value from the file.

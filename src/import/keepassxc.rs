@@ -22,7 +22,8 @@ struct Asked<'a, 'b> {
 
 impl Keys for Asked<'_, '_> {
     fn passphrase(&mut self, origin: &str) -> Result<SecretString, String> {
-        let password = (self.password)(&format!("Master password for {origin}: "))?;
+        let prompt = crate::t!("err-import-kdbx-password-prompt", file = origin);
+        let password = (self.password)(&format!("{prompt} "))?;
         Ok(SecretString::from(password.as_str()))
     }
 
@@ -40,8 +41,8 @@ impl Format for Keepassxc {
         "keepassxc"
     }
 
-    fn name(&self) -> &'static str {
-        "KeePassXC database (.kdbx)"
+    fn name(&self) -> String {
+        crate::t!("err-import-format-keepassxc")
     }
 
     fn detect(&self, input: &Input) -> bool {
@@ -56,7 +57,7 @@ impl Format for Keepassxc {
         let json = crate::vault::kdbx::open(input.name, input.bytes, &mut keys)
             .map_err(|e| ImportError::new(e.message))?;
         let vault: Value = serde_json::from_slice(&json)
-            .map_err(|_| ImportError::new("the KeePassXC database cannot be read"))?;
+            .map_err(|_| ImportError::new(crate::t!("err-import-kdbx-unreadable")))?;
         let mut parsed = Parsed::default();
         let credentials = vault["credentials"].as_array().cloned().unwrap_or_default();
         for (index, credential) in credentials.iter().enumerate() {

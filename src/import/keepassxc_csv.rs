@@ -10,8 +10,8 @@ impl Format for KeepassxcCsv {
         "keepassxc-csv"
     }
 
-    fn name(&self) -> &'static str {
-        "KeePassXC CSV export"
+    fn name(&self) -> String {
+        crate::t!("err-import-format-keepassxc-csv")
     }
 
     fn detect(&self, input: &Input) -> bool {

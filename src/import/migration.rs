@@ -80,13 +80,13 @@ impl Payload {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MigrationError {
-    #[error("not a Google Authenticator export (otpauth-migration://offline?data=...)")]
+    #[error("{}", crate::t!("err-migration-not-export"))]
     NotMigration,
-    #[error("the export has no \"data\" parameter")]
+    #[error("{}", crate::t!("err-migration-no-data"))]
     NoData,
-    #[error("the export's data is not base64 (the text was cut or changed)")]
+    #[error("{}", crate::t!("err-migration-not-base64"))]
     Base64,
-    #[error("the export's data is not a Google Authenticator payload (bad protobuf)")]
+    #[error("{}", crate::t!("err-migration-bad-protobuf"))]
     Protobuf,
 }
 

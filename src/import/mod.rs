@@ -85,7 +85,7 @@ pub trait Format: Sync {
     /// The `--format` value.
     fn id(&self) -> &'static str;
     /// What the user is told was detected.
-    fn name(&self) -> &'static str;
+    fn name(&self) -> String;
     /// Whether the content looks like this format (cheap; no password asked).
     fn detect(&self, input: &Input) -> bool;
     fn read(&self, input: &Input, password: &mut Password) -> Result<Parsed, ImportError>;
@@ -116,10 +116,10 @@ pub fn by_id(id: &str) -> Result<&'static dyn Format, ImportError> {
         .find(|f| f.id().eq_ignore_ascii_case(id.trim()))
         .ok_or_else(|| {
             let known: Vec<&str> = FORMATS.iter().map(|f| f.id()).collect();
-            ImportError::new(format!(
-                "unknown format \"{}\" (known: {})",
-                crate::format::printable(&id.chars().take(40).collect::<String>()),
-                known.join(", ")
+            ImportError::new(crate::t!(
+                "err-import-format-unknown",
+                format = crate::format::printable(&id.chars().take(40).collect::<String>()),
+                known = known.join(", ")
             ))
         })
 }
@@ -134,14 +134,10 @@ pub fn detect(input: &Input) -> Result<&'static dyn Format, ImportError> {
             // A cut or damaged JSON export is recognised by nothing: say what is wrong with it.
             if let Some(b'{' | b'[') = input.bytes.iter().find(|b| !b.is_ascii_whitespace()) {
                 if let Err(e) = json::read::<serde_json::Value>(input) {
-                    return ImportError::new(format!("not valid JSON: {e}"));
+                    return ImportError::new(crate::t!("err-import-not-json", why = e.to_string()));
                 }
             }
-            ImportError::new(
-                "unknown format: not a Key URI list, Google Authenticator export (text or PNG \
-                 QR code), Aegis, andOTP, 2FAS, Bitwarden, FreeOTP+, Proton Authenticator, \
-                 Ente Auth, KeePassXC database or CSV export; name it with --format",
-            )
+            ImportError::new(crate::t!("err-import-format-not-detected"))
         })
 }
 
@@ -171,9 +167,12 @@ pub(crate) fn text<'a>(input: &Input<'a>) -> Result<&'a str, ImportError> {
             .filter(|&&b| b == b'\n')
             .count()
             + 1;
-        ImportError::new(format!("line {line}: the file is not UTF-8 text"))
+        ImportError::new(crate::t!("err-import-not-utf8", line = line.to_string()))
     })
 }
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod portuguese_tests;

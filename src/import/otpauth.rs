@@ -17,18 +17,17 @@ pub fn parse(text: &str, place: Place) -> Result<ImportedEntry, EntryError> {
         return Ok(entry);
     }
     let rest = strip_prefix_ignore_case(text, "otpauth://")
-        .ok_or_else(|| fail("not a Key URI (otpauth://...)"))?;
+        .ok_or_else(|| fail(&crate::t!("err-import-uri-not-uri")))?;
     let (kind, rest) = rest.split_once('/').unwrap_or((rest, ""));
     let kind = kind.to_ascii_lowercase();
     if !matches!(kind.as_str(), "totp" | "hotp" | "steam") {
-        return Err(fail(&format!(
-            "Key URIs of type \"{}\" are not supported (totp, hotp, steam)",
-            crate::format::printable(&kind.chars().take(16).collect::<String>())
+        return Err(fail(&crate::t!(
+            "err-import-uri-kind",
+            kind = crate::format::printable(&kind.chars().take(16).collect::<String>())
         )));
     }
     let (label, query) = rest.split_once('?').unwrap_or((rest, ""));
-    let label =
-        decode(label).ok_or_else(|| fail("the label is not valid percent-encoded UTF-8"))?;
+    let label = decode(label).ok_or_else(|| fail(&crate::t!("err-import-uri-label")))?;
     let (label_issuer, account) = match label.split_once(':') {
         Some((issuer, account)) => (Some(issuer.trim().to_owned()), account.trim().to_owned()),
         None => (None, label.trim().to_owned()),
@@ -43,7 +42,7 @@ pub fn parse(text: &str, place: Place) -> Result<ImportedEntry, EntryError> {
         let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
         let value = Zeroizing::new(
             decode(&value.replace('+', " "))
-                .ok_or_else(|| fail("a parameter is not valid percent-encoded UTF-8"))?,
+                .ok_or_else(|| fail(&crate::t!("err-import-uri-parameter")))?,
         );
         match name.to_ascii_lowercase().as_str() {
             "secret" => secret = Some(value),
@@ -58,7 +57,7 @@ pub fn parse(text: &str, place: Place) -> Result<ImportedEntry, EntryError> {
             _ => {}
         }
     }
-    let secret = secret.ok_or_else(|| fail("the Key URI has no secret"))?;
+    let secret = secret.ok_or_else(|| fail(&crate::t!("err-import-uri-no-secret")))?;
     entry.secret = base32_secret(&secret, place)?;
     if entry.issuer.is_none() {
         entry.issuer = super::entry::non_empty(label_issuer.as_deref());
@@ -87,7 +86,7 @@ fn steam(entry: &mut ImportedEntry) {
 fn number(text: &str, name: &str, place: Place) -> Result<u64, EntryError> {
     text.trim()
         .parse()
-        .map_err(|_| EntryError::new(place, format!("the Key URI's \"{name}\" is not a number")))
+        .map_err(|_| EntryError::new(place, crate::t!("err-uri-not-a-number", name = name)))
 }
 
 fn decode(text: &str) -> Option<String> {

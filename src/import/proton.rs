@@ -30,8 +30,8 @@ impl Format for Proton {
         "proton"
     }
 
-    fn name(&self) -> &'static str {
-        "Proton Authenticator JSON export"
+    fn name(&self) -> String {
+        crate::t!("err-import-format-proton")
     }
 
     fn detect(&self, input: &Input) -> bool {

@@ -15,8 +15,8 @@ impl Format for Pictures {
         "google-qr"
     }
 
-    fn name(&self) -> &'static str {
-        "Google Authenticator export QR codes (picture)"
+    fn name(&self) -> String {
+        crate::t!("err-import-format-qr-image")
     }
 
     fn detect(&self, input: &Input) -> bool {
@@ -26,15 +26,13 @@ impl Format for Pictures {
     fn read(&self, input: &Input, _: &mut Password) -> Result<Parsed, ImportError> {
         let codes = qr_texts(input.bytes)?;
         if codes.is_empty() {
-            return Err(ImportError::new(
-                "no QR code found in the picture (crop it less tightly, or take a sharper screenshot)",
-            ));
+            return Err(ImportError::new(crate::t!("err-import-qr-none")));
         }
         let mut parsed = Parsed::default();
         let mut account = 0;
         for (index, text) in codes.iter().enumerate() {
             let payload = migration::decode_url(text)
-                .map_err(|e| ImportError::new(format!("QR code {}: {e}", index + 1)))?;
+                .map_err(|e| ImportError::new(format!("{}: {e}", Place::Code(index + 1))))?;
             let first = account;
             super::google::add_payload(&mut parsed, &payload, |n| Place::Code(first + n));
             account += payload.otp_parameters.len();

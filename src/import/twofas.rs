@@ -53,8 +53,8 @@ impl Format for TwoFas {
         "2fas"
     }
 
-    fn name(&self) -> &'static str {
-        "2FAS backup (.2fas)"
+    fn name(&self) -> String {
+        crate::t!("err-import-format-twofas")
     }
 
     fn detect(&self, input: &Input) -> bool {
@@ -64,9 +64,7 @@ impl Format for TwoFas {
     fn read(&self, input: &Input, _: &mut Password) -> Result<Parsed, ImportError> {
         let file: File = json::read(input)?;
         if file.services.is_empty() && file.services_encrypted.is_some_and(|s| !s.is_empty()) {
-            return Err(ImportError::new(
-                "the 2FAS backup is encrypted; export it again from 2FAS without a password",
-            ));
+            return Err(ImportError::new(crate::t!("err-import-twofas-encrypted")));
         }
         Ok(Parsed::numbered(file.services, |value, place| {
             read_service(value, &file.groups, place)
@@ -101,7 +99,7 @@ fn read_service(value: Value, groups: &[Group], place: Place) -> Result<Imported
         other => {
             return Err(EntryError::new(
                 place,
-                format!("{} codes are not supported", entry::shown(other)),
+                crate::t!("err-import-kind-unsupported", kind = entry::shown(other)),
             ));
         }
     };

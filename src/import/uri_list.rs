@@ -9,8 +9,8 @@ impl Format for UriList {
         "otpauth"
     }
 
-    fn name(&self) -> &'static str {
-        "Key URI list (otpauth://)"
+    fn name(&self) -> String {
+        crate::t!("err-import-format-uri-list")
     }
 
     fn detect(&self, input: &Input) -> bool {

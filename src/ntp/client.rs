@@ -14,11 +14,11 @@ pub const DEFAULT_PORT: u16 = 123;
 /// Why a server gave no offset.
 #[derive(Debug, thiserror::Error)]
 pub enum QueryError {
-    #[error("cannot find {0}: {1}")]
+    #[error("{}", crate::t!("err-ntp-cannot-find", server = .0, why = .1))]
     Address(String, String),
-    #[error("network error: {0}")]
+    #[error("{}", crate::t!("err-ntp-network", error = .0.to_string()))]
     Network(#[from] io::Error),
-    #[error("no answer within {} s", .0.as_secs_f32())]
+    #[error("{}", crate::t!("err-ntp-no-answer", secs = .0.as_secs_f32().to_string()))]
     NoAnswer(Duration),
     #[error("{0}")]
     Rejected(#[from] Rejected),
@@ -56,19 +56,19 @@ pub fn resolve(spec: &str) -> Result<SocketAddr, QueryError> {
         Some((host, port)) => {
             let port = port
                 .parse::<u16>()
-                .map_err(|_| fail(format!("\"{port}\" is not a port number")))?;
+                .map_err(|_| fail(crate::t!("err-ntp-bad-port", port = port)))?;
             (host, port)
         }
         None => (spec, DEFAULT_PORT),
     };
     if host.is_empty() {
-        return Err(fail("no host name".into()));
+        return Err(fail(crate::t!("err-ntp-no-host")));
     }
     (host, port)
         .to_socket_addrs()
         .map_err(|e| fail(e.to_string()))?
         .next()
-        .ok_or_else(|| fail("the name has no address".into()))
+        .ok_or_else(|| fail(crate::t!("err-ntp-no-address")))
 }
 
 /// One SNTP exchange with `server`.

@@ -22,15 +22,11 @@ pub struct Correction {
 
 #[derive(Debug, thiserror::Error)]
 pub enum CorrectionError {
-    #[error(
-        "an offset of {} is over an hour: that is a wrong time zone, date or server, not \
-         drift; set the system clock instead",
-        signed_seconds(*.0)
-    )]
+    #[error("{}", crate::t!("err-ntp-correction-too-large", offset = signed_seconds(*.0)))]
     TooLarge(i64),
-    #[error("{path}: {why}; `credview time reset` removes it")]
+    #[error("{path}: {}", crate::t!("err-ntp-correction-unreadable", why = .why))]
     Unreadable { path: String, why: String },
-    #[error("cannot write {path}: {source}")]
+    #[error("{}", crate::t!("err-ntp-correction-write", path = .path, error = .source.to_string()))]
     Write { path: String, source: io::Error },
 }
 
@@ -71,12 +67,16 @@ pub fn load(path: &Path) -> Result<Option<Correction>, CorrectionError> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(unreadable(e.to_string())),
     };
-    let stored: Correction = serde_json::from_slice(&bytes)
-        .map_err(|e| unreadable(format!("not a clock correction ({e})")))?;
+    let stored: Correction = serde_json::from_slice(&bytes).map_err(|e| {
+        unreadable(crate::t!(
+            "err-ntp-correction-not-json",
+            why = e.to_string()
+        ))
+    })?;
     if stored.offset_millis.unsigned_abs() > MAX_CORRECTION_MILLIS {
-        return Err(unreadable(format!(
-            "its offset {} is over an hour",
-            signed_seconds(stored.offset_millis)
+        return Err(unreadable(crate::t!(
+            "err-ntp-correction-stored-too-large",
+            offset = signed_seconds(stored.offset_millis)
         )));
     }
     Ok(Some(stored))

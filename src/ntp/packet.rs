@@ -91,24 +91,21 @@ pub struct ServerTimes {
 /// Why a reply cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Rejected {
-    #[error("the reply is {0} bytes, shorter than an NTP packet (48)")]
+    #[error("{}", crate::t!("err-ntp-too-short", bytes = *.0))]
     TooShort(usize),
-    #[error("the reply is not from a server (mode {0}, expected 4)")]
+    #[error("{}", crate::t!("err-ntp-not-server", mode = .0.to_string()))]
     NotServerMode(u8),
-    #[error("the reply has NTP version {0}, which this client does not speak")]
+    #[error("{}", crate::t!("err-ntp-version", version = .0.to_string()))]
     Version(u8),
-    #[error("the server refused with kiss-o'-death {code}: {meaning}")]
-    KissOfDeath {
-        code: KissCode,
-        meaning: &'static str,
-    },
-    #[error("the server's own clock is not synchronized (leap indicator 3)")]
+    #[error("{}", crate::t!("err-ntp-kiss", code = .code.to_string(), meaning = .meaning))]
+    KissOfDeath { code: KissCode, meaning: String },
+    #[error("{}", crate::t!("err-ntp-unsynchronized"))]
     Unsynchronized,
-    #[error("the server's stratum is {0}: it has no usable time (16 means unsynchronized)")]
+    #[error("{}", crate::t!("err-ntp-stratum", stratum = .0.to_string()))]
     Stratum(u8),
-    #[error("the reply's transmit timestamp is zero")]
+    #[error("{}", crate::t!("err-ntp-zero-transmit"))]
     ZeroTransmit,
-    #[error("the reply does not answer our request (its originate timestamp differs)")]
+    #[error("{}", crate::t!("err-ntp-wrong-originate"))]
     WrongOriginate,
 }
 
@@ -132,13 +129,13 @@ impl fmt::Display for KissCode {
 
 impl KissCode {
     /// RFC 5905 §7.4's meanings for the codes a client is likely to meet.
-    pub fn meaning(self) -> &'static str {
+    pub fn meaning(self) -> String {
         match &self.0 {
-            b"RATE" => "asked too often; wait before asking again",
-            b"DENY" | b"RSTR" => "access denied; use another server",
-            b"INIT" => "the server has not synchronized yet; try again later",
-            b"STEP" => "the server's clock is stepping; try again later",
-            _ => "the server gave no usable time",
+            b"RATE" => crate::t!("err-ntp-kiss-rate"),
+            b"DENY" | b"RSTR" => crate::t!("err-ntp-kiss-deny"),
+            b"INIT" => crate::t!("err-ntp-kiss-init"),
+            b"STEP" => crate::t!("err-ntp-kiss-step"),
+            _ => crate::t!("err-ntp-kiss-other"),
         }
     }
 }

@@ -33,13 +33,11 @@ impl Verdict {
         }
     }
 
-    pub fn sentence(self) -> &'static str {
+    pub fn sentence(self) -> String {
         match self {
-            Self::Fine => "fine: codes are right",
-            Self::AtRisk => {
-                "codes at risk: near the end of a step the service expects another code"
-            }
-            Self::Wrong => "codes wrong: the service expects another code",
+            Self::Fine => crate::t!("err-ntp-verdict-fine"),
+            Self::AtRisk => crate::t!("err-ntp-verdict-at-risk"),
+            Self::Wrong => crate::t!("err-ntp-verdict-wrong"),
         }
     }
 }
@@ -60,9 +58,9 @@ pub fn ahead_or_behind(offset_millis: i64) -> String {
     let amount = signed_seconds(offset_millis);
     let amount = amount.trim_start_matches(['+', '-']);
     if offset_millis < 0 {
-        format!("{amount} ahead of")
+        crate::t!("err-ntp-ahead-of", amount = amount)
     } else {
-        format!("{amount} behind")
+        crate::t!("err-ntp-behind", amount = amount)
     }
 }
 
@@ -107,5 +105,20 @@ mod tests {
         assert_eq!(ahead_or_behind(4_250), "4.250 s behind");
         assert_eq!(nanos_to_millis(1_499_999), 1);
         assert_eq!(nanos_to_millis(-1_500_000), -2);
+    }
+
+    #[test]
+    fn verdicts_and_positions_read_in_portuguese() {
+        let _pt = crate::i18n::speak(crate::i18n::Language::PortugueseBrazil);
+        assert_eq!(
+            Verdict::Wrong.sentence(),
+            "códigos errados: o serviço espera outro código"
+        );
+        assert_eq!(
+            Verdict::Fine.sentence(),
+            "tudo certo: os códigos estão corretos"
+        );
+        assert_eq!(ahead_or_behind(-90_000), "90 s adiantado em relação a");
+        assert_eq!(ahead_or_behind(4_250), "4.250 s atrasado em relação a");
     }
 }

@@ -16,7 +16,7 @@ pub enum Algorithm {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown algorithm \"{0}\" (expected SHA1, SHA256 or SHA512)")]
+#[error("{}", crate::t!("err-otp-algorithm-unknown", name = .0))]
 pub struct UnknownAlgorithm(pub String);
 
 impl FromStr for Algorithm {

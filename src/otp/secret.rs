@@ -15,12 +15,12 @@ pub struct Secret {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SecretError {
-    #[error("the secret is empty")]
+    #[error("{}", crate::t!("err-secret-empty"))]
     Empty,
     /// 1-based character position in the text as written; the character itself is not echoed.
-    #[error("the secret has a character outside base32 (A-Z, 2-7) at position {position}")]
+    #[error("{}", crate::t!("err-secret-bad-character", position = position.to_string()))]
     InvalidCharacter { position: usize },
-    #[error("the secret has {length} base32 characters, which no whole number of bytes encodes")]
+    #[error("{}", crate::t!("err-secret-bad-length", length = *.length))]
     InvalidLength { length: usize },
 }
 
@@ -109,6 +109,35 @@ impl Zeroize for Secret {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bad_secret_or_key_uri_is_explained_in_portuguese() {
+        let _pt = crate::i18n::speak(crate::i18n::Language::PortugueseBrazil);
+        let error = |text: &str| Secret::from_base32(text).unwrap_err().to_string();
+        assert_eq!(error(""), "a chave secreta está vazia");
+        assert_eq!(
+            error("JBSW!"),
+            "a chave secreta tem um caractere fora do base32 (A-Z, 2-7) na posição 5"
+        );
+        assert_eq!(
+            error("A"),
+            "a chave secreta tem 1 caractere base32, quantidade que nenhum número inteiro de \
+             bytes codifica"
+        );
+        let uri = |text: &str| crate::otp::KeyUri::parse(text).unwrap_err().to_string();
+        assert_eq!(
+            uri("otpauth://totp/x?issuer=a"),
+            "a URI da chave não tem o parâmetro \"secret\""
+        );
+        assert_eq!(
+            uri("otpauth://totp/x?secret=JBSWY3DP&digits=9"),
+            "URI da chave: digits deve ser 6, 7 ou 8, não 9"
+        );
+        assert_eq!(
+            uri("https://example.com"),
+            "uma URI da chave começa com \"otpauth://totp/\" (ou hotp, ou steam)"
+        );
+    }
 
     #[test]
     fn decodes_rfc_4648_vectors() {

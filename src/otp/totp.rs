@@ -18,15 +18,15 @@ pub struct Params {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ParamsError {
-    #[error("digits must be 6, 7 or 8, not {0}")]
+    #[error("{}", crate::t!("err-otp-digits", digits = .0.to_string()))]
     Digits(u64),
-    #[error("period must be 1 to 86400 seconds, not {0}")]
+    #[error("{}", crate::t!("err-otp-period", period = .0.to_string()))]
     Period(u64),
-    #[error("digits must be 5 for a Steam code (or left out), not {0}")]
+    #[error("{}", crate::t!("err-otp-steam-digits", digits = .0.to_string()))]
     SteamDigits(u64),
-    #[error("algorithm must be SHA1 for a Steam code (or left out), not {0}")]
+    #[error("{}", crate::t!("err-otp-steam-algorithm", algorithm = .0.to_string()))]
     SteamAlgorithm(Algorithm),
-    #[error("period must be 30 seconds for a Steam code (or left out), not {0}")]
+    #[error("{}", crate::t!("err-otp-steam-period", period = .0.to_string()))]
     SteamPeriod(u64),
 }
 

@@ -30,27 +30,27 @@ pub struct KeyUri {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum UriError {
-    #[error("a Key URI starts with \"otpauth://totp/\" (or hotp, or steam)")]
+    #[error("{}", crate::t!("err-uri-not-otpauth"))]
     NotOtpauth,
-    #[error("only \"totp\", \"hotp\" and \"steam\" Key URIs are supported, not \"{0}\"")]
+    #[error("{}", crate::t!("err-uri-unsupported-type", kind = .0))]
     UnsupportedType(String),
-    #[error("an \"otpauth://hotp/\" Key URI needs a \"counter\" parameter")]
+    #[error("{}", crate::t!("err-uri-missing-counter"))]
     MissingCounter,
-    #[error("the Key URI's \"counter\" must be a whole number from 0 to 18446744073709551615")]
+    #[error("{}", crate::t!("err-uri-bad-counter"))]
     BadCounter,
-    #[error("the Key URI has no \"secret\" parameter")]
+    #[error("{}", crate::t!("err-uri-missing-secret"))]
     MissingSecret,
-    #[error("the Key URI's {0} is not valid percent-encoded UTF-8")]
+    #[error("{}", crate::t!("err-uri-bad-encoding", part = *.0))]
     BadEncoding(&'static str),
-    #[error("the Key URI's \"{0}\" parameter appears twice")]
+    #[error("{}", crate::t!("err-uri-repeated", name = .0))]
     Repeated(String),
-    #[error("the Key URI's \"{name}\" parameter is not a number")]
+    #[error("{}", crate::t!("err-uri-not-a-number", name = *.name))]
     NotANumber { name: &'static str },
-    #[error("the Key URI's secret: {0}")]
+    #[error("{}", crate::t!("err-uri-secret", why = .0.to_string()))]
     Secret(#[from] SecretError),
-    #[error("the Key URI's {0}")]
+    #[error("{}", crate::t!("err-uri-part", why = .0.to_string()))]
     Algorithm(#[from] UnknownAlgorithm),
-    #[error("the Key URI's {0}")]
+    #[error("{}", crate::t!("err-uri-part", why = .0.to_string()))]
     Params(#[from] ParamsError),
 }
 

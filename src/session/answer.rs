@@ -22,13 +22,17 @@ pub struct Patterns {
 impl Default for Patterns {
     fn default() -> Self {
         Self {
-            password: vec!["password".into()],
+            // Servers speak the user's language too: Portuguese words beside the English ones.
+            password: vec!["password".into(), "senha".into()],
             code: [
                 "verification code",
                 "one-time password",
                 "otp",
                 "token",
                 "passcode",
+                "código",
+                "senha de uso único",
+                "senha única",
             ]
             .map(String::from)
             .to_vec(),
@@ -92,7 +96,7 @@ pub enum Decision {
     /// The code is about to expire: ask again at this moment, when the next step has begun.
     WaitUntil(Timestamp),
     /// Pass the prompt to the user, saying why.
-    AskUser(&'static str),
+    AskUser(String),
 }
 
 impl std::fmt::Debug for Decision {
@@ -134,11 +138,11 @@ impl Answerer {
 
     pub fn decide(&mut self, prompt: &str, now: Timestamp) -> Decision {
         match self.patterns.classify(prompt, &self.login) {
-            PromptKind::Other => Decision::AskUser("not a password or code prompt"),
+            PromptKind::Other => Decision::AskUser(crate::t!("err-session-ask-other-prompt")),
             PromptKind::Password => match &self.password {
-                None => Decision::AskUser("no password is stored for this credential"),
+                None => Decision::AskUser(crate::t!("err-session-ask-no-password")),
                 Some(_) if self.password_given => {
-                    Decision::AskUser("the stored password was given once already and not accepted")
+                    Decision::AskUser(crate::t!("err-session-ask-password-refused"))
                 }
                 Some(password) => {
                     self.password_given = true;
@@ -146,9 +150,9 @@ impl Answerer {
                 }
             },
             PromptKind::Code => match &self.totp {
-                None => Decision::AskUser("no TOTP is configured for this credential"),
+                None => Decision::AskUser(crate::t!("err-session-ask-no-totp")),
                 Some(_) if self.code_given => {
-                    Decision::AskUser("a code was given once already and not accepted")
+                    Decision::AskUser(crate::t!("err-session-ask-code-refused"))
                 }
                 Some(totp) if totp.millis_left(now) < LATE_CODE_MILLIS => {
                     Decision::WaitUntil(totp.step_end(now))

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use age::secrecy::ExposeSecret;
 
 use super::channel::{self, Reply};
-use super::folder::{ASKPASS_NAME, FOLDER_ENV, SOCKET_NAME, TOKEN_NAME};
+use super::folder::{ASKPASS_NAME, FOLDER_ENV, LANGUAGE_ENV, SOCKET_NAME, TOKEN_NAME};
 use crate::prompt::Prompt;
 
 /// Whether this process was started as the askpass program (by its name, not by a secret).
@@ -24,6 +24,13 @@ pub fn invoked() -> bool {
 }
 
 pub fn main() -> ExitCode {
+    // The credview that started ssh says which language it speaks.
+    if let Some(language) = std::env::var(LANGUAGE_ENV)
+        .ok()
+        .and_then(|name| crate::i18n::Language::parse(&name))
+    {
+        crate::i18n::set(language);
+    }
     // The server writes part of the prompt: it need not be UTF-8.
     let prompt = std::env::args_os()
         .nth(1)
@@ -43,7 +50,7 @@ pub fn main() -> ExitCode {
             Ok(typed) => typed,
             Err(message) => return fail(&message),
         },
-        Reply::Nothing => match ask_user(&prompt, "credview has no answer for this session") {
+        Reply::Nothing => match ask_user(&prompt, &crate::t!("err-session-no-answer")) {
             Ok(typed) => typed,
             Err(message) => return fail(&message),
         },
@@ -55,7 +62,10 @@ pub fn main() -> ExitCode {
         .and_then(|()| stdout.flush());
     match written {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => fail(&format!("cannot give ssh the answer: {e}")),
+        Err(e) => fail(&crate::t!(
+            "err-session-cannot-answer",
+            error = e.to_string()
+        )),
     }
 }
 
@@ -72,13 +82,17 @@ fn ask_user(prompt: &str, why: &str) -> Result<zeroize::Zeroizing<Vec<u8>>, Stri
         .map(|line| crate::format::printable(line).into_owned())
         .collect();
     let prompt = prompt.join("\n");
-    let no_terminal = || format!("{why}, and there is no terminal to ask on: \"{prompt}\"");
+    let no_terminal = || crate::t!("err-session-no-terminal", why = why, prompt = &prompt);
     let mut tty = std::fs::OpenOptions::new()
         .read(true)
         .write(true)
         .open("/dev/tty")
         .map_err(|_| no_terminal())?;
-    let _ = writeln!(tty, "credview: {why}; answer it yourself.");
+    let _ = writeln!(
+        tty,
+        "credview: {}",
+        crate::t!("err-session-answer-yourself", why = why)
+    );
     if prompt.to_lowercase().contains("yes/no") {
         let _ = write!(tty, "{prompt}");
         let _ = tty.flush();

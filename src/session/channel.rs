@@ -192,7 +192,8 @@ pub fn ask(socket: &std::path::Path, token: &str, prompt: &str) -> io::Result<Re
             wait => {
                 if let Some(seconds) = wait.strip_prefix("wait ") {
                     eprintln!(
-                        "credview: the code has under 3 s left; waiting {seconds} s for the next one"
+                        "credview: {}",
+                        crate::t!("err-session-waiting-for-code", seconds = seconds)
                     );
                 }
                 line.clear();

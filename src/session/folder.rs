@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 pub const ASKPASS_NAME: &str = "credview-askpass";
 /// Tells the askpass process which folder to find the socket and token in (a path, no secret).
 pub const FOLDER_ENV: &str = "CREDVIEW_ASKPASS_FOLDER";
+/// The language the askpass program speaks: the one of the credview that started ssh.
+pub const LANGUAGE_ENV: &str = "CREDVIEW_ASKPASS_LANGUAGE";
 pub const SOCKET_NAME: &str = "askpass.sock";
 pub const TOKEN_NAME: &str = "token";
 
@@ -62,7 +64,7 @@ impl Folder {
 
     #[cfg(not(unix))]
     pub fn link_askpass(&self) -> io::Result<()> {
-        Err(io::Error::other("sessions need a Unix system"))
+        Err(io::Error::other(crate::t!("err-session-unix-only")))
     }
 }
 

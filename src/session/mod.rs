@@ -73,11 +73,11 @@ impl Plan {
 /// A host that ssh would read as an option, or that is empty, is refused.
 pub fn check_host(host: &str) -> Result<(), String> {
     if host.is_empty() {
-        Err("no host was given".into())
+        Err(crate::t!("err-session-no-host"))
     } else if host.starts_with('-') || host.chars().any(char::is_whitespace) {
-        Err(format!(
-            "\"{}\" is not a host name or address",
-            crate::format::printable(host)
+        Err(crate::t!(
+            "err-session-bad-host",
+            host = crate::format::printable(host)
         ))
     } else {
         Ok(())
@@ -140,16 +140,18 @@ impl Supplied {
     }
 
     /// What the user has to answer, in words; empty when credview supplies everything.
-    pub fn missing(self) -> Vec<&'static str> {
-        [
-            (self.password, "password"),
-            (self.code, "TOTP code"),
-            (self.host, "host"),
-        ]
-        .into_iter()
-        .filter(|(given, _)| !*given)
-        .map(|(_, name)| name)
-        .collect()
+    pub fn missing(self) -> Vec<String> {
+        let mut missing = Vec::new();
+        if !self.password {
+            missing.push(crate::t!("err-session-missing-password"));
+        }
+        if !self.code {
+            missing.push(crate::t!("err-session-missing-code"));
+        }
+        if !self.host {
+            missing.push(crate::t!("err-session-missing-host"));
+        }
+        missing
     }
 }
 
@@ -157,15 +159,23 @@ impl Supplied {
 /// supplied; or why it did not start.
 pub fn summary(ended: &Ended, supplied: Supplied) -> String {
     let host = crate::format::printable(&ended.host);
-    let mut text = match &ended.result {
-        Ok(code) => format!("session to {host} ended (exit {code})"),
-        Err(not_started) => format!("session to {host} did not start: {}", not_started.message),
+    let text = match &ended.result {
+        Ok(code) => crate::t!("err-session-ended", host = host, code = code.to_string()),
+        Err(not_started) => crate::t!(
+            "err-session-not-started",
+            host = host,
+            why = &not_started.message
+        ),
     };
     let missing = supplied.missing();
-    if !missing.is_empty() {
-        text.push_str(&format!("; not supplied: {}", missing.join(", ")));
+    if missing.is_empty() {
+        return text;
     }
-    text
+    crate::t!(
+        "err-session-not-supplied",
+        summary = text,
+        missing = missing.join(", ")
+    )
 }
 
 #[cfg(test)]

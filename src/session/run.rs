@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 use super::answer::{Answerer, Patterns};
 use super::channel::{self, Shared};
-use super::folder::{FOLDER_ENV, Folder};
+use super::folder::{FOLDER_ENV, Folder, LANGUAGE_ENV};
 use super::{Start, check_host};
 use crate::clock::Clock;
 
@@ -34,7 +34,7 @@ pub struct NotStarted {
 impl NotStarted {
     fn setup(what: &str, error: &io::Error) -> Self {
         Self {
-            message: format!("cannot prepare the session ({what}: {error})"),
+            message: crate::t!("err-session-setup", what = what, error = error.to_string()),
             status: crate::cli::status::USAGE,
         }
     }
@@ -73,16 +73,18 @@ fn run_to(
     patterns: Patterns,
     clock: &(dyn Clock + Sync),
 ) -> Result<i32, NotStarted> {
-    let folder = Folder::create().map_err(|e| NotStarted::setup("private folder", &e))?;
+    let folder = Folder::create()
+        .map_err(|e| NotStarted::setup(&crate::t!("err-session-setup-folder"), &e))?;
     folder
         .link_askpass()
-        .map_err(|e| NotStarted::setup("askpass link", &e))?;
+        .map_err(|e| NotStarted::setup(&crate::t!("err-session-setup-askpass"), &e))?;
     let token = folder
         .write_token()
-        .map_err(|e| NotStarted::setup("token", &e))?;
-    let listener =
-        UnixListener::bind(folder.socket()).map_err(|e| NotStarted::setup("socket", &e))?;
-    set_private(&folder.socket()).map_err(|e| NotStarted::setup("socket", &e))?;
+        .map_err(|e| NotStarted::setup(&crate::t!("err-session-setup-token"), &e))?;
+    let listener = UnixListener::bind(folder.socket())
+        .map_err(|e| NotStarted::setup(&crate::t!("err-session-setup-socket"), &e))?;
+    set_private(&folder.socket())
+        .map_err(|e| NotStarted::setup(&crate::t!("err-session-setup-socket"), &e))?;
     let plan = &start.plan;
     let mut answerer = Answerer::new(
         patterns,
@@ -115,7 +117,8 @@ fn ssh(start: &Start, host: &str, folder: &Folder, ssh_pid: &AtomicU32) -> Resul
         .args(start.plan.ssh_args(host))
         .env("SSH_ASKPASS", folder.askpass())
         .env("SSH_ASKPASS_REQUIRE", "force")
-        .env(FOLDER_ENV, folder.path());
+        .env(FOLDER_ENV, folder.path())
+        .env(LANGUAGE_ENV, crate::i18n::current().name());
     // SAFETY: between fork and exec only signal(2), which is async-signal-safe, runs.
     unsafe {
         command.pre_exec(|| {
@@ -128,10 +131,9 @@ fn ssh(start: &Start, host: &str, folder: &Folder, ssh_pid: &AtomicU32) -> Resul
     let _quiet = IgnoreInterrupts::new();
     let mut child = command.spawn().map_err(|e| NotStarted {
         message: if e.kind() == io::ErrorKind::NotFound {
-            "cannot run ssh: it is not installed or not on PATH (install the OpenSSH client)"
-                .to_owned()
+            crate::t!("err-session-no-ssh")
         } else {
-            format!("cannot run ssh: {e}")
+            crate::t!("err-session-cannot-run-ssh", error = e.to_string())
         },
         status: NO_SSH,
     })?;
@@ -142,7 +144,7 @@ fn ssh(start: &Start, host: &str, folder: &Folder, ssh_pid: &AtomicU32) -> Resul
             Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
             Err(e) => {
                 return Err(NotStarted {
-                    message: format!("lost track of ssh: {e}"),
+                    message: crate::t!("err-session-lost-ssh", error = e.to_string()),
                     status: crate::cli::status::USAGE,
                 });
             }
@@ -189,7 +191,8 @@ impl Drop for IgnoreInterrupts {
 
 /// No host is stored: the user types one on the terminal.
 fn ask_host(id: u64) -> Result<String, String> {
-    let no_host = format!("no host is stored for credential {id}, and there is no terminal to ask");
+    let id = id.to_string();
+    let no_host = crate::t!("err-session-no-host-no-terminal", id = &id);
     let mut tty = std::fs::OpenOptions::new()
         .read(true)
         .write(true)
@@ -197,7 +200,8 @@ fn ask_host(id: u64) -> Result<String, String> {
         .map_err(|_| no_host.clone())?;
     let _ = write!(
         tty,
-        "credview: no host is stored for credential {id}; host to connect to: "
+        "credview: {} ",
+        crate::t!("err-session-ask-host", id = &id)
     );
     let _ = tty.flush();
     let mut line = String::new();
@@ -206,7 +210,7 @@ fn ask_host(id: u64) -> Result<String, String> {
         .map_err(|_| no_host)?;
     let host = line.trim().to_owned();
     if host.is_empty() {
-        return Err("no host was given; nothing started".into());
+        return Err(crate::t!("err-session-no-host-given"));
     }
     Ok(host)
 }
@@ -225,7 +229,11 @@ pub fn hold_on_failure(ended: &Ended, supplied: super::Supplied) {
         return;
     };
     let summary = super::summary(ended, supplied);
-    let _ = write!(tty, "\r\ncredview: {summary}. Press Enter to return.");
+    let _ = write!(
+        tty,
+        "\r\ncredview: {}",
+        crate::t!("err-session-press-enter", summary = summary)
+    );
     let _ = tty.flush();
     let mut line = String::new();
     let _ = io::BufReader::new(tty).read_line(&mut line);

@@ -92,3 +92,25 @@ fn the_summary_says_how_it_ended_and_what_was_not_supplied() {
     );
     assert_eq!(some.secrets(), ["password"]);
 }
+
+#[test]
+fn the_summary_speaks_portuguese_keeping_the_host() {
+    let _pt = crate::i18n::speak(crate::i18n::Language::PortugueseBrazil);
+    let some = Supplied {
+        password: true,
+        code: false,
+        host: false,
+    };
+    let ended = Ended {
+        host: "10.0.0.1".into(),
+        result: Ok(255),
+    };
+    assert_eq!(
+        summary(&ended, some),
+        "sessão com 10.0.0.1 encerrada (saída 255); não fornecidos: código TOTP, host"
+    );
+    assert_eq!(
+        check_host("-oProxyCommand=x"),
+        Err("\"-oProxyCommand=x\" não é um nome de host nem um endereço".to_owned())
+    );
+}

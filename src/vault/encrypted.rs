@@ -56,7 +56,7 @@ pub struct NoKeys;
 
 impl Keys for NoKeys {
     fn passphrase(&mut self, _origin: &str) -> Result<SecretString, String> {
-        Err("the vault is encrypted and no passphrase was given".into())
+        Err(crate::t!("err-age-no-passphrase"))
     }
 
     fn identities(&mut self) -> Result<Option<Identities>, String> {
@@ -87,13 +87,10 @@ pub fn decrypt(
         _progress = keys.unlocking(origin);
         decryptor.decrypt(iter::once(&identity as &dyn Identity))
     } else {
-        let identities = keys.identities().map_err(fail)?.ok_or_else(|| {
-            fail(
-                "the vault is encrypted to an age key, not a passphrase; \
-                 add --identity FILE with the matching key"
-                    .into(),
-            )
-        })?;
+        let identities = keys
+            .identities()
+            .map_err(fail)?
+            .ok_or_else(|| fail(crate::t!("err-age-needs-identity")))?;
         _progress = keys.unlocking(origin);
         decryptor.decrypt(identities.iter().map(|i| i.as_ref() as &dyn Identity))
     }
@@ -125,7 +122,7 @@ pub fn encrypt(plaintext: &[u8], lock: Lock, armor: bool) -> Result<Vec<u8>, Str
             Encryptor::with_recipients(recipients.iter().map(|r| r.as_ref() as &dyn Recipient))
         }
     }
-    .map_err(|e| format!("cannot encrypt: {e}"))?;
+    .map_err(|e| crate::t!("err-age-cannot-encrypt", error = e.to_string()))?;
     let mut out = Vec::with_capacity(plaintext.len() * 2 + 1024);
     let format = if armor {
         Format::AsciiArmor
@@ -138,60 +135,57 @@ pub fn encrypt(plaintext: &[u8], lock: Lock, armor: bool) -> Result<Vec<u8>, Str
             writer.write_all(plaintext)?;
             writer.finish()?.finish()
         });
-    written.map_err(|e| format!("cannot encrypt: {e}"))?;
+    written.map_err(|e| crate::t!("err-age-cannot-encrypt", error = e.to_string()))?;
     Ok(out)
 }
 
 fn header_problem(ciphertext: &[u8], error: &DecryptError) -> String {
     let text = ciphertext.trim_ascii_start();
     if text.starts_with(b"{") {
-        return "this is plain JSON, not an age file; name it .json, or encrypt it with \
-                `credview encrypt`"
-            .into();
+        return crate::t!("err-age-plain-json");
     }
     match error {
         DecryptError::Io(e) if e.kind() == io::ErrorKind::UnexpectedEof => {
-            "the file ends too soon: it is truncated, or not an age file".into()
+            crate::t!("err-age-header-truncated")
         }
         DecryptError::UnknownFormat => {
-            "an age format this credview does not know; is the file from a newer age?".into()
+            crate::t!("err-age-unknown-format")
         }
         _ if text.starts_with(b"-----BEGIN AGE ENCRYPTED FILE-----") => {
-            "the armored age file is damaged (its text was changed or cut)".into()
+            crate::t!("err-age-armor-damaged")
         }
-        _ => "not an age file, or its header is damaged".into(),
+        _ => crate::t!("err-age-not-age"),
     }
 }
 
 fn key_problem(error: &DecryptError, scrypt: bool) -> String {
     match error {
         DecryptError::DecryptionFailed if scrypt => {
-            "wrong passphrase (or the file was changed after it was encrypted)".into()
+            crate::t!("err-age-wrong-passphrase")
         }
         DecryptError::NoMatchingKeys | DecryptError::DecryptionFailed => {
-            "none of the --identity keys opens this vault (it was encrypted to another key, \
-             or changed since)"
-                .into()
+            crate::t!("err-age-no-matching-identity")
         }
         DecryptError::InvalidMac => {
-            "the file's header was changed or damaged after it was encrypted".into()
+            crate::t!("err-age-header-changed")
         }
-        DecryptError::ExcessiveWork { required, .. } => format!(
-            "the file asks for scrypt work factor 2^{required}; credview allows at most \
-             2^{MAX_WORK_FACTOR} (re-encrypt it with `credview encrypt` or `age -p`)"
+        DecryptError::ExcessiveWork { required, .. } => crate::t!(
+            "err-age-work-factor",
+            required = required.to_string(),
+            max = MAX_WORK_FACTOR.to_string()
         ),
         DecryptError::KeyDecryptionFailed => {
-            "an --identity file is itself encrypted; give credview a plain identity file".into()
+            crate::t!("err-age-identity-encrypted")
         }
         DecryptError::Io(e) => payload_problem(e),
-        _ => "not an age file, or its header is damaged".into(),
+        _ => crate::t!("err-age-not-age"),
     }
 }
 
 fn payload_problem(error: &io::Error) -> String {
     match error.kind() {
-        io::ErrorKind::UnexpectedEof => "the file ends too soon: it was truncated".into(),
-        _ => "the file was changed, damaged or cut short after it was encrypted".into(),
+        io::ErrorKind::UnexpectedEof => crate::t!("err-age-payload-truncated"),
+        _ => crate::t!("err-age-payload-damaged"),
     }
 }
 

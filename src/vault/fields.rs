@@ -16,13 +16,11 @@ pub(super) struct Date(pub OffsetDateTime);
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_str(ParseStr {
-            expecting: "an RFC 3339 date-time string like \"2026-11-20T14:03:00Z\"",
+            expecting: || crate::t!("err-vault-expect-date"),
             parse: |text: &str| {
                 OffsetDateTime::parse(text, &Rfc3339)
                     .map(Date)
-                    .map_err(|_| {
-                        "not an RFC 3339 date-time like \"2026-11-20T14:03:00Z\"".to_owned()
-                    })
+                    .map_err(|_| crate::t!("err-vault-date-invalid"))
             },
         })
     }
@@ -31,7 +29,8 @@ impl<'de> Deserialize<'de> for Date {
 /// Parses a string inside the visitor, so serde_json reports a bad value at the value itself
 /// rather than after the object around it.
 pub(super) struct ParseStr<F> {
-    pub(super) expecting: &'static str,
+    /// Called only when a message needs it: a large vault reads many of these.
+    pub(super) expecting: fn() -> String,
     pub(super) parse: F,
 }
 
@@ -39,7 +38,7 @@ impl<T, F: FnOnce(&str) -> Result<T, String>> Visitor<'_> for ParseStr<F> {
     type Value = T;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(self.expecting)
+        f.write_str(&(self.expecting)())
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<T, E> {
@@ -70,7 +69,7 @@ impl<'de> Deserialize<'de> for Password {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         String::deserialize(deserializer)
             .map(Password::new)
-            .map_err(|_: D::Error| de::Error::custom("password must be a string"))
+            .map_err(|_: D::Error| de::Error::custom(crate::t!("err-vault-password-not-string")))
     }
 }
 
@@ -86,15 +85,13 @@ impl<'de> Visitor<'de> for TotpVisitor {
     type Value = TotpConfig;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a totp object {\"secret\": ...} or an \"otpauth://totp/...\" string")
+        f.write_str(&crate::t!("err-vault-expect-totp"))
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<TotpConfig, E> {
         let uri = KeyUri::parse(text).map_err(E::custom)?;
         if uri.counter.is_some() {
-            return Err(E::custom(
-                "an \"otpauth://hotp/\" Key URI belongs in \"hotp\", not in \"totp\"",
-            ));
+            return Err(E::custom(crate::t!("err-vault-hotp-uri-in-totp")));
         }
         Ok(TotpConfig {
             secret: uri.secret,
@@ -159,16 +156,18 @@ impl Visitor<'_> for TimeOffsetVisitor {
     type Value = TimeOffsetField;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(
-            f,
-            "time_offset as whole seconds, -{MAX_TIME_OFFSET} to {MAX_TIME_OFFSET}"
-        )
+        f.write_str(&crate::t!(
+            "err-vault-expect-time-offset",
+            max = MAX_TIME_OFFSET.to_string()
+        ))
     }
 
     fn visit_i64<E: de::Error>(self, secs: i64) -> Result<TimeOffsetField, E> {
         if secs.unsigned_abs() > MAX_TIME_OFFSET.unsigned_abs() {
-            return Err(E::custom(format!(
-                "time_offset must be -{MAX_TIME_OFFSET} to {MAX_TIME_OFFSET} seconds, not {secs}"
+            return Err(E::custom(crate::t!(
+                "err-vault-time-offset-range",
+                max = MAX_TIME_OFFSET.to_string(),
+                secs = secs.to_string()
             )));
         }
         Ok(TimeOffsetField(secs))
@@ -185,14 +184,14 @@ struct SteamEncoder;
 impl<'de> Deserialize<'de> for SteamEncoder {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_str(ParseStr {
-            expecting: "\"steam\"",
+            expecting: || "\"steam\"".to_owned(),
             parse: |text: &str| {
                 if text.eq_ignore_ascii_case("steam") {
                     Ok(SteamEncoder)
                 } else {
-                    Err(format!(
-                        "unknown encoder \"{}\" (the only one is \"steam\")",
-                        text.chars().take(32).collect::<String>()
+                    Err(crate::t!(
+                        "err-vault-encoder-unknown",
+                        encoder = text.chars().take(32).collect::<String>()
                     ))
                 }
             },
@@ -205,7 +204,7 @@ pub(super) struct SecretField(pub(super) Secret);
 impl<'de> Deserialize<'de> for SecretField {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_str(ParseStr {
-            expecting: "a base32 string",
+            expecting: || crate::t!("err-vault-expect-base32"),
             parse: |text: &str| {
                 Secret::from_base32(text)
                     .map(SecretField)
@@ -220,7 +219,7 @@ pub(super) struct AlgorithmField(pub(super) Algorithm);
 impl<'de> Deserialize<'de> for AlgorithmField {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_str(ParseStr {
-            expecting: "SHA1, SHA256 or SHA512",
+            expecting: || crate::t!("err-vault-expect-algorithm"),
             parse: |text: &str| {
                 text.parse()
                     .map(AlgorithmField)

@@ -11,7 +11,9 @@ use super::fields::{AlgorithmField, SecretField};
 use super::model::HotpConfig;
 use crate::otp::{KeyUri, Params};
 
-const COUNTER_RANGE: &str = "a whole number from 0 to 18446744073709551615";
+fn counter_range() -> String {
+    crate::t!("err-vault-counter-range")
+}
 
 impl<'de> Deserialize<'de> for HotpConfig {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -25,17 +27,13 @@ impl<'de> Visitor<'de> for HotpVisitor {
     type Value = HotpConfig;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(
-            "an hotp object {\"secret\": ..., \"counter\": 0} or an \"otpauth://hotp/...\" string",
-        )
+        f.write_str(&crate::t!("err-vault-expect-hotp"))
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<HotpConfig, E> {
         let uri = KeyUri::parse(text).map_err(E::custom)?;
         let Some(counter) = uri.counter else {
-            return Err(E::custom(
-                "an \"hotp\" Key URI starts with \"otpauth://hotp/\"; a time-based one belongs in \"totp\"",
-            ));
+            return Err(E::custom(crate::t!("err-vault-totp-uri-in-hotp")));
         };
         Ok(HotpConfig {
             secret: uri.secret,
@@ -93,7 +91,7 @@ impl Visitor<'_> for CounterVisitor {
     type Value = Counter;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(COUNTER_RANGE)
+        f.write_str(&counter_range())
     }
 
     fn visit_u64<E: de::Error>(self, value: u64) -> Result<Counter, E> {
@@ -102,31 +100,31 @@ impl Visitor<'_> for CounterVisitor {
 
     fn visit_i64<E: de::Error>(self, value: i64) -> Result<Counter, E> {
         u64::try_from(value).map(Counter).map_err(|_| {
-            E::custom(format!(
-                "the counter is negative; it must be {COUNTER_RANGE}"
+            E::custom(crate::t!(
+                "err-vault-counter-negative",
+                range = counter_range()
             ))
         })
     }
 
     /// serde_json reads a fraction, an exponent or a number past 2^64-1 as a float.
     fn visit_f64<E: de::Error>(self, value: f64) -> Result<Counter, E> {
-        let why = if value < 0.0 {
-            "is negative"
+        let range = counter_range();
+        Err(E::custom(if value < 0.0 {
+            crate::t!("err-vault-counter-negative", range = range)
         } else if value.fract() != 0.0 || !value.is_finite() {
-            "is not a whole number"
+            crate::t!("err-vault-counter-fraction", range = range)
         } else if value >= 18_446_744_073_709_551_616.0 {
-            "is past 2^64-1"
+            crate::t!("err-vault-counter-too-large", range = range)
         } else {
-            "is written with a fraction or exponent"
-        };
-        Err(E::custom(format!(
-            "the counter {why}; it must be {COUNTER_RANGE}"
-        )))
+            crate::t!("err-vault-counter-float", range = range)
+        }))
     }
 
     fn visit_str<E: de::Error>(self, _: &str) -> Result<Counter, E> {
-        Err(E::custom(format!(
-            "the counter is a string; it must be {COUNTER_RANGE}, without quotes"
+        Err(E::custom(crate::t!(
+            "err-vault-counter-string",
+            range = counter_range()
         )))
     }
 }
@@ -137,8 +135,6 @@ struct NoPeriod;
 impl<'de> Deserialize<'de> for NoPeriod {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         IgnoredAny::deserialize(deserializer)?;
-        Err(de::Error::custom(
-            "an hotp object has no period: HOTP codes do not expire; remove it, or use \"totp\"",
-        ))
+        Err(de::Error::custom(crate::t!("err-vault-hotp-period")))
     }
 }

@@ -79,7 +79,7 @@ impl Visitor<'_> for TextVisitor {
 
     // Worded as serde words a `String`, so messages read the same as for any other string.
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a string")
+        f.write_str(&crate::t!("err-json-kind-string"))
     }
 
     fn visit_str<E: de::Error>(self, value: &str) -> Result<Text, E> {
@@ -157,32 +157,34 @@ impl<'de> Deserialize<'de> for Port {
 
 struct PortVisitor;
 
-const PORT_RANGE: &str = "port must be a whole number from 1 to 65535";
+fn port_range() -> String {
+    crate::t!("err-vault-port-range")
+}
 
 impl Visitor<'_> for PortVisitor {
     type Value = Port;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a port number from 1 to 65535")
+        f.write_str(&crate::t!("err-vault-expect-port"))
     }
 
     fn visit_u64<E: de::Error>(self, value: u64) -> Result<Port, E> {
         match u16::try_from(value) {
             Ok(port) if port > 0 => Ok(Port(port)),
-            _ => Err(E::custom(PORT_RANGE)),
+            _ => Err(E::custom(port_range())),
         }
     }
 
     fn visit_i64<E: de::Error>(self, _: i64) -> Result<Port, E> {
-        Err(E::custom(PORT_RANGE))
+        Err(E::custom(port_range()))
     }
 
     fn visit_f64<E: de::Error>(self, _: f64) -> Result<Port, E> {
-        Err(E::custom(PORT_RANGE))
+        Err(E::custom(port_range()))
     }
 
     // A quoted port ("22") is refused without echoing the text: it could be a misplaced secret.
     fn visit_str<E: de::Error>(self, _: &str) -> Result<Port, E> {
-        Err(E::custom(PORT_RANGE))
+        Err(E::custom(port_range()))
     }
 }

@@ -16,9 +16,9 @@ use super::load::VaultError;
 use crate::otp::KeyUri;
 
 /// What any write to a KeePassXC database is told.
-pub const READ_ONLY: &str = "KeePassXC databases are read-only here; to change these \
-    accounts in credview, copy them into a credview vault with `credview import` (export the \
-    database as CSV from KeePassXC first)";
+pub fn read_only() -> String {
+    crate::t!("err-kdbx-read-only")
+}
 
 /// A vault whose name ends in `.kdbx` is a KeePassXC database.
 pub fn is_kdbx(path: &Path) -> bool {
@@ -61,24 +61,20 @@ pub fn open(
 
 fn open_problem(error: &DatabaseOpenError) -> String {
     match error {
-        DatabaseOpenError::Key(DatabaseKeyError::IncorrectKey) => {
-            "wrong master password or key file for the KeePassXC database".into()
-        }
+        DatabaseOpenError::Key(DatabaseKeyError::IncorrectKey) => crate::t!("err-kdbx-wrong-key"),
         // KDBX 3.1 has no key check of its own: a wrong key shows as bad padding.
         DatabaseOpenError::Key(DatabaseKeyError::Cryptography(_))
         | DatabaseOpenError::DatabaseIntegrity(DatabaseIntegrityError::Cryptography(_)) => {
-            "wrong master password or key file for the KeePassXC database (or it is damaged)".into()
+            crate::t!("err-kdbx-wrong-key-or-damaged")
         }
         DatabaseOpenError::Key(DatabaseKeyError::InvalidKeyFile) => {
-            "the --key-file holds no KeePass key".into()
+            crate::t!("err-kdbx-bad-key-file")
         }
-        DatabaseOpenError::UnsupportedVersion => {
-            "a KeePass database version credview cannot open (KDBX 3.1 and 4 are supported)".into()
-        }
+        DatabaseOpenError::UnsupportedVersion => crate::t!("err-kdbx-version"),
         DatabaseOpenError::Io(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
-            "the KeePassXC database ends too soon: it is truncated".into()
+            crate::t!("err-kdbx-truncated")
         }
-        other => format!("the KeePassXC database cannot be read: {other}"),
+        other => crate::t!("err-kdbx-unreadable", error = other.to_string()),
     }
 }
 
@@ -106,8 +102,11 @@ fn credential(entry: &Entry, path: &[&str], id: u64) -> Value {
     let host = url.and_then(url_host);
     let mut object = Map::new();
     object.insert("id".into(), json!(id));
-    let username = field("UserName").or(title).unwrap_or("(no username)");
-    object.insert("username".into(), json!(username));
+    let username = match field("UserName").or(title) {
+        Some(name) => json!(name),
+        None => json!(crate::t!("err-kdbx-no-username")),
+    };
+    object.insert("username".into(), username);
     if let Some(title) = title {
         object.insert("additional".into(), json!(title));
     }
@@ -144,7 +143,7 @@ fn credential(entry: &Entry, path: &[&str], id: u64) -> Value {
             Ok(_) => {
                 object.insert("totp".into(), json!(otp));
             }
-            Err(e) => notes.push(format!("The otp attribute cannot be used: {e}")),
+            Err(e) => notes.push(crate::t!("err-kdbx-otp-unusable", why = e.to_string())),
         }
     }
     if let Some(text) = field("Notes") {

@@ -113,7 +113,7 @@ pub fn open_file_with(path: &Path, keys: &mut dyn Keys) -> Result<VaultText, Vau
     if path.is_dir() {
         return Err(VaultError::file(
             &origin,
-            "is a directory, not a vault file",
+            crate::t!("err-vault-is-directory"),
         ));
     }
     check_symlink(path).map_err(|message| VaultError::file(&origin, message))?;
@@ -240,12 +240,7 @@ fn read_again(file: &mut File) -> io::Result<Zeroizing<Vec<u8>>> {
 /// The whole-text reader, whose errors say where and what.
 fn parse_whole(origin: &str, bytes: &[u8]) -> Result<Vault, VaultError> {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
-        return Err(VaultError::at(
-            origin,
-            1,
-            1,
-            "the file starts with a byte-order mark; save it as UTF-8 without BOM",
-        ));
+        return Err(VaultError::at(origin, 1, 1, crate::t!("err-vault-bom")));
     }
     if let Err(error) = std::str::from_utf8(bytes) {
         let (line, column) = position_of(bytes, error.valid_up_to());
@@ -253,16 +248,11 @@ fn parse_whole(origin: &str, bytes: &[u8]) -> Result<Vault, VaultError> {
             origin,
             line,
             column,
-            "the file is not valid UTF-8 here; save it as UTF-8",
+            crate::t!("err-vault-not-utf8"),
         ));
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(VaultError::at(
-            origin,
-            1,
-            1,
-            "the file is empty; a vault is a JSON object {\"version\": 1, \"credentials\": [...]}",
-        ));
+        return Err(VaultError::at(origin, 1, 1, crate::t!("err-vault-empty")));
     }
     vault_from_slice(bytes).map_err(|e| VaultError::at(origin, e.line, e.column, e.message))
 }
@@ -284,10 +274,8 @@ fn position_of(bytes: &[u8], offset: usize) -> (usize, usize) {
 
 fn io_reason(error: &io::Error) -> String {
     match error.kind() {
-        io::ErrorKind::NotFound => {
-            "no such file; check the path, or leave --vault and $CREDVIEW_VAULT unset for the demo vault".into()
-        }
-        io::ErrorKind::PermissionDenied => "permission denied; check the file's owner and mode".into(),
-        _ => format!("cannot read the file: {error}"),
+        io::ErrorKind::NotFound => crate::t!("err-vault-not-found"),
+        io::ErrorKind::PermissionDenied => crate::t!("err-vault-permission-denied"),
+        _ => crate::t!("err-vault-cannot-read", error = error.to_string()),
     }
 }

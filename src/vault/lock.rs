@@ -25,11 +25,7 @@ pub struct VaultLock {
 pub enum LockError {
     #[error("{lock}: {}", open_problem(.error))]
     Open { lock: String, error: io::Error },
-    #[error(
-        "{lock}: another credview{} has been writing the vault for {secs} s; nothing was \
-         written, try again when it has finished",
-        .holder.as_ref().map(|pid| format!(" (pid {pid})")).unwrap_or_default()
-    )]
+    #[error("{lock}: {}", busy(.holder, *.secs))]
     Busy {
         lock: String,
         holder: Option<u32>,
@@ -39,11 +35,17 @@ pub enum LockError {
 
 fn open_problem(error: &io::Error) -> String {
     match error.kind() {
-        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => format!(
-            "cannot create the lock file beside the vault ({error}); the vault's folder must \
-             be writable to change the vault"
-        ),
-        _ => format!("cannot open the lock file: {error}"),
+        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+            crate::t!("err-lock-cannot-create", error = error.to_string())
+        }
+        _ => crate::t!("err-lock-cannot-open", error = error.to_string()),
+    }
+}
+
+fn busy(holder: &Option<u32>, secs: u64) -> String {
+    match holder {
+        Some(pid) => crate::t!("err-lock-busy-pid", pid = pid.to_string(), secs = secs),
+        None => crate::t!("err-lock-busy", secs = secs),
     }
 }
 

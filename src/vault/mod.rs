@@ -15,6 +15,10 @@ mod pick;
 mod plain;
 mod resolve;
 mod save;
+pub(crate) mod serde_words;
+
+#[cfg(test)]
+mod portuguese_tests;
 mod skim;
 mod stream;
 pub mod write;

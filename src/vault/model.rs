@@ -135,10 +135,7 @@ pub struct HotpConfig {
 
 /// The counter is 2^64-1: no code after it can be stored, so none is revealed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "its HOTP counter is at its end (18446744073709551615) and cannot advance; nothing was \
-     changed. Enrol a new HOTP secret with the service"
-)]
+#[error("{}", crate::t!("err-hotp-counter-at-end"))]
 pub struct CounterAtEnd;
 
 impl HotpConfig {
@@ -185,13 +182,11 @@ impl Credential {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LookupError {
-    #[error("no credential has id {0}")]
+    #[error("{}", crate::t!("err-lookup-no-id", id = .0.to_string()))]
     NoId(u64),
-    #[error(
-        "no credential is named \"{0}\" (use an id or username@hostname; `credview list` shows them)"
-    )]
+    #[error("{}", crate::t!("err-lookup-no-name", name = .0))]
     NoName(String),
-    #[error("\"{name}\" names several credentials (ids {ids}); use the id instead")]
+    #[error("{}", crate::t!("err-lookup-ambiguous", name = .name, ids = .ids))]
     Ambiguous { name: String, ids: String },
 }
 

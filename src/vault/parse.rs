@@ -10,6 +10,7 @@ use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use super::fields::Date;
 use super::intern::{self, SharedDevice, Tags, Text, shared};
 use super::model::{Access, Credential, HotpConfig, Password, TotpConfig, Vault};
+use super::serde_words;
 
 pub const VERSION: u64 = 1;
 
@@ -84,8 +85,7 @@ fn whole_vault(bytes: &[u8]) -> Result<Vault, ParseError> {
             return Err(ParseError {
                 line,
                 column,
-                message: "a vault is a JSON object: {\"version\": 1, \"credentials\": [...]}"
-                    .to_owned(),
+                message: crate::t!("err-vault-not-object"),
             });
         }
     }
@@ -94,7 +94,7 @@ fn whole_vault(bytes: &[u8]) -> Result<Vault, ParseError> {
     json.end().map_err(|e| ParseError {
         line: e.line(),
         column: e.column(),
-        message: "unexpected text after the vault's closing brace".to_owned(),
+        message: crate::t!("err-vault-text-after-end"),
     })?;
     Ok(Vault {
         credentials: raw.credentials.0,
@@ -109,12 +109,15 @@ fn describe(error: &serde_path_to_error::Error<serde_json::Error>) -> ParseError
     let message = text
         .rfind(" at line ")
         .map_or(text.as_str(), |cut| &text[..cut]);
-    let mut message = redact_values(message);
-    match inner.classify() {
-        serde_json::error::Category::Syntax => message = format!("invalid JSON: {message}"),
-        serde_json::error::Category::Eof => message = format!("{message}: the file ends too soon"),
-        _ => {}
-    }
+    let message = redact_values(message);
+    // An unknown field's message names it already; its path would say it twice.
+    let names_field = message.starts_with("unknown field");
+    let words = serde_words::translate(&message);
+    let message = match inner.classify() {
+        serde_json::error::Category::Syntax => crate::t!("err-vault-json-invalid", what = words),
+        serde_json::error::Category::Eof => crate::t!("err-vault-json-eof", what = words),
+        _ => words,
+    };
     let path = error.path().to_string();
     let place = match path.strip_prefix("credentials[") {
         Some(rest) => {
@@ -123,20 +126,28 @@ fn describe(error: &serde_path_to_error::Error<serde_json::Error>) -> ParseError
                 READING.with_borrow(|r| r.current_id),
                 index.parse::<usize>(),
             ) {
-                (Some(id), _) => format!("credential {id}"),
-                (None, Ok(index)) => format!("credential #{}", index + 1),
-                (None, Err(_)) => "a credential".to_owned(),
+                (Some(id), _) => crate::t!("err-vault-credential", id = id.to_string()),
+                (None, Ok(index)) => {
+                    crate::t!(
+                        "err-vault-credential-number",
+                        number = (index + 1).to_string()
+                    )
+                }
+                (None, Err(_)) => crate::t!("err-vault-some-credential"),
             };
-            // An unknown field's message names it already; its path would say it twice.
+            // serde_path_to_error writes `?` where it lost track: no field then.
             let field = field
                 .strip_prefix('.')
-                .filter(|_| !message.starts_with("unknown field"));
+                .filter(|f| !names_field && *f != "?");
             match field {
                 Some(field) => format!("{who}, {field}"),
                 None => who,
             }
         }
-        None if path == "." || path.is_empty() || path == "credentials" => String::new(),
+        // A top-level unknown field is named by its message; `?` is a path serde lost.
+        None if names_field || matches!(path.as_str(), "." | "" | "credentials" | "?") => {
+            String::new()
+        }
         None => path,
     };
     ParseError {
@@ -165,11 +176,14 @@ impl<'de> Deserialize<'de> for Version {
         match u64::deserialize(deserializer) {
             Err(e) if e.to_string().starts_with("missing field") => Err(e),
             Ok(VERSION) => Ok(Version),
-            Ok(other) => Err(de::Error::custom(format!(
-                "unsupported version {other}; this credview reads version {VERSION}"
+            Ok(other) => Err(de::Error::custom(crate::t!(
+                "err-vault-version-unsupported",
+                version = other.to_string(),
+                supported = VERSION.to_string()
             ))),
-            Err(_) => Err(de::Error::custom(format!(
-                "version must be the number {VERSION}"
+            Err(_) => Err(de::Error::custom(crate::t!(
+                "err-vault-version-not-number",
+                supported = VERSION.to_string()
             ))),
         }
     }
@@ -189,7 +203,7 @@ impl<'de> Visitor<'de> for CredentialsVisitor {
     type Value = Credentials;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a list of credentials")
+        f.write_str(&crate::t!("err-vault-expect-credentials"))
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Credentials, A::Error> {
@@ -291,11 +305,13 @@ impl<'de> Deserialize<'de> for Id {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         match u64::deserialize(deserializer) {
             Err(e) if e.to_string().starts_with("missing field") => Err(e),
-            Ok(0) | Err(_) => Err(de::Error::custom("id must be a positive whole number")),
+            Ok(0) | Err(_) => Err(de::Error::custom(crate::t!("err-vault-id-not-positive"))),
             Ok(id) => READING.with_borrow_mut(|r| {
                 if let Some(first) = r.seen.insert(id, r.index) {
-                    return Err(de::Error::custom(format!(
-                        "duplicate id {id} (credential #{first} has it already)"
+                    return Err(de::Error::custom(crate::t!(
+                        "err-vault-id-duplicate",
+                        id = id.to_string(),
+                        first = first.to_string()
                     )));
                 }
                 r.current_id = Some(id);
@@ -308,7 +324,7 @@ impl<'de> Deserialize<'de> for Id {
 fn username<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Box<str>, D::Error> {
     let name = String::deserialize(deserializer)?;
     if name.trim().is_empty() {
-        return Err(de::Error::custom("username is empty"));
+        return Err(de::Error::custom(crate::t!("err-vault-username-empty")));
     }
     Ok(name.into_boxed_str())
 }
@@ -323,8 +339,9 @@ where
     if value.is_some() {
         let earlier = READING.with_borrow_mut(|r| r.code_kind.replace(T::NAME));
         if let Some(earlier) = earlier.filter(|&e| e != T::NAME) {
-            return Err(de::Error::custom(format!(
-                "a credential has \"totp\" or \"hotp\", not both (it has \"{earlier}\" already)"
+            return Err(de::Error::custom(crate::t!(
+                "err-vault-totp-and-hotp",
+                earlier = earlier
             )));
         }
     }

@@ -8,12 +8,13 @@ use std::path::Path;
 pub fn permission_warning(path: &Path) -> Option<String> {
     let mode = unix::mode(path).filter(|_| path.is_file())?;
     (mode & 0o077 != 0).then(|| {
-        format!(
-            "warning: {} is readable by group or others (mode {:03o}); run: chmod 600 {}",
-            path.display(),
-            mode & 0o777,
-            path.display()
-        )
+        let path = path.display().to_string();
+        let words = crate::t!(
+            "err-perms-file-open",
+            path = &path,
+            mode = format!("{:03o}", mode & 0o777)
+        );
+        format!("warning: {words}")
     })
 }
 
@@ -36,13 +37,13 @@ fn folder_warning(path: &Path) -> Option<String> {
     let folder = real.parent()?;
     let mode = unix::mode(folder)?;
     (mode & 0o066 != 0).then(|| {
-        format!(
-            "warning: the vault's folder {} is open to group or others (mode {:03o}); \
-             run: chmod 700 {}",
-            folder.display(),
-            mode & 0o777,
-            folder.display()
-        )
+        let folder = folder.display().to_string();
+        let words = crate::t!(
+            "err-perms-folder-open",
+            folder = &folder,
+            mode = format!("{:03o}", mode & 0o777)
+        );
+        format!("warning: {words}")
     })
 }
 
@@ -64,10 +65,9 @@ pub fn check_symlink(path: &Path) -> Result<(), String> {
     let folder_open = target.parent().is_some_and(|p| open(p, false));
     let above_open = target.ancestors().skip(2).any(|p| open(p, true));
     if open(&target, false) || folder_open || above_open {
-        return Err(format!(
-            "refused: it is a symlink to {}, in a place anyone can write to; \
-             move the vault to a private folder",
-            target.display()
+        return Err(crate::t!(
+            "err-perms-symlink",
+            target = target.display().to_string()
         ));
     }
     Ok(())

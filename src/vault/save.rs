@@ -24,7 +24,7 @@ pub fn to_json(vault: &Vault) -> Result<Zeroizing<Vec<u8>>, String> {
     )));
     let file = VaultFile(vault);
     file.serialize(&mut serde_json::Serializer::pretty(&mut out))
-        .map_err(|e| format!("cannot write the vault as JSON: {e}"))?;
+        .map_err(|e| crate::t!("err-vault-cannot-serialize", error = e.to_string()))?;
     out.0.push(b'\n');
     Ok(out.0)
 }

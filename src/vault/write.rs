@@ -69,24 +69,21 @@ pub enum WriteError {
 impl fmt::Display for WriteError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Demo => f.write_str(
-                "the built-in demo vault cannot be changed; create your own with `credview \
-                 init` (or `credview import`) and use it with --vault or $CREDVIEW_VAULT",
-            ),
+            Self::Demo => f.write_str(&crate::t!("err-write-demo")),
             Self::Lock(error) => write!(f, "{}", printable(&error.to_string())),
             Self::Read(error) => write!(f, "{error}"),
             Self::Change(message) => write!(f, "{}", printable(message)),
             Self::Invalid { origin, message } => write!(
                 f,
-                "{}: the change would make the vault invalid ({}); nothing was written",
+                "{}: {}",
                 printable(origin),
-                printable(message)
+                crate::t!("err-write-invalid", why = printable(message))
             ),
             Self::Write { origin, message } => write!(
                 f,
-                "{}: {}; the vault is unchanged",
+                "{}: {}",
                 printable(origin),
-                printable(message)
+                crate::t!("err-write-failed", why = printable(message))
             ),
         }
     }
@@ -153,15 +150,17 @@ pub fn create(path: &Path, lock: Option<(Lock, bool)>) -> Result<(), WriteError>
     };
     if fs::symlink_metadata(path).is_ok() {
         return Err(WriteError::Change(format!(
-            "{}: a file is there already; credview init never replaces a vault",
-            printable(&origin)
+            "{}: {}",
+            printable(&origin),
+            crate::t!("err-write-init-exists")
         )));
     }
     if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         create_private_folder(folder).map_err(|e| {
-            failed(format!(
-                "cannot create the folder {}: {e}",
-                folder.display()
+            failed(crate::t!(
+                "err-write-create-folder",
+                folder = folder.display().to_string(),
+                error = e.to_string()
             ))
         })?;
     }
@@ -174,8 +173,9 @@ pub fn create(path: &Path, lock: Option<(Lock, bool)>) -> Result<(), WriteError>
     };
     fsutil::write_atomically(path, &bytes, false).map_err(|e| match e.kind() {
         io::ErrorKind::AlreadyExists => WriteError::Change(format!(
-            "{}: a file is there already; credview init never replaces a vault",
-            printable(&origin)
+            "{}: {}",
+            printable(&origin),
+            crate::t!("err-write-init-exists")
         )),
         _ => failed(write_reason(&e)),
     })
@@ -205,7 +205,7 @@ pub(crate) fn update_waiting<T>(
     if super::kdbx::is_kdbx(path) {
         return Err(WriteError::Change(format!(
             "{origin}: {}",
-            super::kdbx::READ_ONLY
+            super::kdbx::read_only()
         )));
     }
     let _held = lock::acquire(path, wait)?;
@@ -250,15 +250,13 @@ fn read_current(path: &Path, origin: &str) -> Result<Zeroizing<Vec<u8>>, WriteEr
     if path.is_dir() {
         return Err(WriteError::Read(VaultError::file(
             origin,
-            "is a directory, not a vault file",
+            crate::t!("err-vault-is-directory"),
         )));
     }
     fs::read(path).map(Zeroizing::new).map_err(|e| {
         let message = match e.kind() {
-            io::ErrorKind::NotFound => {
-                "no such file; create a vault with `credview init` first".to_owned()
-            }
-            _ => format!("cannot read the vault: {e}"),
+            io::ErrorKind::NotFound => crate::t!("err-write-no-vault"),
+            _ => crate::t!("err-write-cannot-read", error = e.to_string()),
         };
         WriteError::Read(VaultError::file(origin, message))
     })
@@ -274,7 +272,7 @@ fn checked_json(vault: &Vault, origin: &str) -> Result<Zeroizing<Vec<u8>>, Write
     let again = parse(origin, &json).map_err(|e| invalid(e.message))?;
     let ids = |v: &Vault| v.credentials.iter().map(|c| c.id).collect::<Vec<_>>();
     if ids(&again) != ids(vault) {
-        return Err(invalid("it does not read back as written".into()));
+        return Err(invalid(crate::t!("err-write-reads-back-otherwise")));
     }
     Ok(json)
 }
@@ -282,13 +280,13 @@ fn checked_json(vault: &Vault, origin: &str) -> Result<Zeroizing<Vec<u8>>, Write
 fn write_reason(error: &io::Error) -> String {
     match error.raw_os_error() {
         Some(libc::ENOSPC) | Some(libc::EDQUOT) => {
-            format!("no space left to write the new version ({error})")
+            crate::t!("err-write-no-space", error = error.to_string())
         }
-        Some(libc::EROFS) => format!("the file system is read-only ({error})"),
+        Some(libc::EROFS) => crate::t!("err-write-read-only", error = error.to_string()),
         Some(libc::EACCES) | Some(libc::EPERM) => {
-            format!("cannot write in the vault's folder ({error})")
+            crate::t!("err-write-folder-denied", error = error.to_string())
         }
-        _ => format!("cannot write the new version: {error}"),
+        _ => crate::t!("err-write-cannot-write", error = error.to_string()),
     }
 }
 
@@ -312,7 +310,7 @@ impl Remember<'_> {
         }
         match self.keys.recipients()? {
             Some(recipients) if !recipients.is_empty() => Ok(Lock::Recipients(recipients)),
-            _ => Err("cannot encrypt the vault again: no passphrase and no --identity".into()),
+            _ => Err(crate::t!("err-write-no-key-to-encrypt")),
         }
     }
 }

@@ -214,3 +214,40 @@ fn an_age_vault_stays_encrypted_to_the_identity() {
     );
     assert_eq!(keys.asked, 0);
 }
+
+#[test]
+fn a_write_that_fails_says_so_in_portuguese_and_names_the_file() {
+    let _pt = crate::i18n::speak(crate::i18n::Language::PortugueseBrazil);
+    let error = WriteError::Write {
+        origin: "cofre.json".into(),
+        message: write_reason(&io::Error::from_raw_os_error(libc::ENOSPC)),
+    };
+    let text = error.to_string();
+    assert!(
+        text.starts_with("cofre.json: não há espaço para gravar a nova versão (")
+            && text.ends_with("); o cofre não foi alterado"),
+        "{text}"
+    );
+    let (_dir, path) = vault_file(START);
+    let source = Source::File(path.clone());
+    let error = update(&source, &mut NoKeys, |vault| {
+        vault.credentials.push(credential(3, "twin"));
+        Ok(())
+    })
+    .unwrap_err();
+    let text = error.to_string();
+    assert!(
+        text.contains(": a alteração deixaria o cofre inválido (")
+            && text.contains("id 3 repetido")
+            && text.ends_with("); nada foi gravado"),
+        "{text}"
+    );
+    let error = update(&Source::Demo, &mut NoKeys, add).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with("o cofre de demonstração embutido não pode ser alterado"),
+        "{error}"
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), START);
+}

@@ -31,6 +31,8 @@ fn prompts_are_classified_by_whole_words_in_any_case() {
         "(root@token-gw) Password: ",
         "root@token-gw's password: ",
         "PASSWORD:",
+        "Senha: ",
+        "root@token-gw's senha:",
     ] {
         assert_eq!(p.classify(prompt, login), PromptKind::Password, "{prompt}");
     }
@@ -40,6 +42,9 @@ fn prompts_are_classified_by_whole_words_in_any_case() {
         "Enter OTP:",
         "Token: ",
         "PASSCODE:",
+        "Código de verificação: ",
+        "Senha única (OATH): ",
+        "Informe a senha de uso único:",
     ] {
         assert_eq!(p.classify(prompt, login), PromptKind::Code, "{prompt}");
     }
@@ -56,11 +61,11 @@ fn prompts_are_classified_by_whole_words_in_any_case() {
 #[test]
 fn the_pattern_list_can_be_extended() {
     let mut p = Patterns::default();
-    assert_eq!(p.classify("Código:", ""), PromptKind::Other);
-    p.code.push("Código".into());
-    assert_eq!(p.classify("CÓDIGO:", ""), PromptKind::Code);
-    let p = Patterns::with_code_words(&[" Código de verificação ".into()]);
-    assert_eq!(p.classify("Código de verificação: ", ""), PromptKind::Code);
+    assert_eq!(p.classify("Clave dinámica:", ""), PromptKind::Other);
+    p.code.push("Clave dinámica".into());
+    assert_eq!(p.classify("CLAVE DINÁMICA:", ""), PromptKind::Code);
+    let p = Patterns::with_code_words(&[" Código de acesso ".into()]);
+    assert_eq!(p.classify("Código de acesso: ", ""), PromptKind::Code);
     assert_eq!(p.classify("Verification code: ", ""), PromptKind::Code);
 }
 
@@ -102,11 +107,11 @@ fn what_is_not_stored_or_not_known_goes_to_the_user() {
     let now = Timestamp::from_secs(59);
     assert_eq!(
         a.decide("Password: ", now),
-        Decision::AskUser("no password is stored for this credential")
+        Decision::AskUser("no password is stored for this credential".into())
     );
     assert_eq!(
         a.decide("Verification code: ", now),
-        Decision::AskUser("no TOTP is configured for this credential")
+        Decision::AskUser("no TOTP is configured for this credential".into())
     );
     let mut a = answerer(Some("pw"), Some(rfc_totp()));
     assert!(matches!(
