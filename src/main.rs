@@ -24,6 +24,12 @@ fn main() -> ExitCode {
     }
     let args = cli::parse_args();
     let env = |name: &str| std::env::var_os(name);
+    let flags = args.settings_flags();
+    // The settings file's own errors are told in the language known without it.
+    credview::i18n::set(credview::config::language_without_file(&flags, env));
+    if cli::works_on_files(args.command.as_ref()) {
+        credview::i18n::set(credview::config::language(&flags, env));
+    }
     let mut stderr = std::io::stderr().lock();
     let mut unlock = Unlock::new(&args.identity, env).with_key_file(args.key_file.clone());
     let mut stdout = std::io::stdout().lock();
@@ -32,7 +38,7 @@ fn main() -> ExitCode {
     if let Some(result) = file_command {
         return finish(result, &mut stderr);
     }
-    let effective = match credview::config::resolve(&args.settings_flags(), env) {
+    let effective = match credview::config::resolve(&flags, env) {
         Ok(effective) => effective,
         Err(message) => return finish(Err(Failure::usage(message)), &mut stderr),
     };

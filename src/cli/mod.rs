@@ -20,6 +20,7 @@ mod crypt;
 mod doctor;
 mod enrol;
 mod export;
+pub mod help;
 pub mod hotp;
 mod import;
 mod list;
@@ -30,6 +31,7 @@ mod shell;
 mod ssh;
 mod time;
 mod uri;
+mod usage_error;
 mod verify;
 
 pub use args::parse_args;
@@ -50,19 +52,10 @@ pub use time::{
 };
 pub use verify::VerifyArgs;
 
+/// Privileged credentials and their TOTP codes, in the terminal. What `--help` shows comes
+/// from the catalogue (`help.rs`); these doc comments are for developers.
 #[derive(Debug, Parser)]
-#[command(
-    name = "credview",
-    version,
-    about = "Privileged credentials and their TOTP codes, in the terminal",
-    after_help = "With no command, opens the Credentials > All screen.\n\
-                  The vault is --vault PATH, else $CREDVIEW_VAULT, else the settings file's \
-                  vault, else $XDG_CONFIG_HOME/credview/vault.json (or vault.age), else the \
-                  built-in demo vault. A vault ending in .age is decrypted in memory: with --identity, \
-                  else the passphrase in $CREDVIEW_PASSPHRASE_FILE, else one typed when asked.\n\
-                  Settings are read from --config PATH, else $CREDVIEW_CONFIG, else \
-                  $XDG_CONFIG_HOME/credview/config.toml; `credview config` shows them."
-)]
+#[command(name = "credview", version)]
 pub struct Cli {
     /// The vault file to read (JSON, or age-encrypted JSON when it ends in .age)
     #[arg(long, global = true, value_name = "PATH")]
@@ -292,6 +285,19 @@ pub fn open_text_with(
     source
         .open_with(keys)
         .map_err(|e| Failure::usage(e.to_string()))
+}
+
+/// Whether `run_file_command` runs `command`: it does before the settings are resolved.
+pub fn works_on_files(command: Option<&Command>) -> bool {
+    matches!(
+        command,
+        Some(
+            Command::Completions { .. }
+                | Command::Man { .. }
+                | Command::Encrypt(_)
+                | Command::Decrypt(_)
+        )
+    )
 }
 
 /// Runs a command that works on files named on the command line rather than on the vault;
