@@ -59,9 +59,9 @@ impl Editor {
 pub struct Tty;
 
 fn no_terminal() -> String {
-    format!(
-        "there is no terminal to ask for the passphrase on; set {} to a file holding it",
-        crate::unlock::PASSPHRASE_FILE
+    crate::t!(
+        "cli-passphrase-no-terminal",
+        variable = crate::unlock::PASSPHRASE_FILE
     )
 }
 
@@ -96,11 +96,11 @@ impl Prompt for Tty {
         drop(quiet);
         let _ = tty.write_all(b"\n");
         match step {
-            Step::Interrupted => Err("interrupted".into()),
-            _ if line.is_empty() => Err("no passphrase was typed".into()),
+            Step::Interrupted => Err(crate::t!("cli-interrupted")),
+            _ if line.is_empty() => Err(crate::t!("cli-passphrase-none")),
             _ => match std::str::from_utf8(&line) {
                 Ok(text) => Ok(SecretString::from(text)),
-                Err(_) => Err("the passphrase is not valid UTF-8 text".into()),
+                Err(_) => Err(crate::t!("cli-passphrase-not-utf8")),
             },
         }
     }

@@ -230,6 +230,11 @@ impl Failure {
     }
 }
 
+/// Output that could not be written (a full disk, a closed terminal).
+pub fn output_failed(error: &std::io::Error) -> Failure {
+    Failure::usage(crate::t!("cli-output-failed", error = error.to_string()))
+}
+
 /// Reads a plain vault, printing the permission warnings on `stderr`.
 pub fn open_vault(source: &Source, stderr: &mut dyn Write) -> Result<Vault, Failure> {
     open_vault_with(source, &mut crate::vault::encrypted::NoKeys, stderr)
@@ -262,8 +267,10 @@ pub fn open_named_with(
 /// A large vault takes a while to read and check (about a quarter second at 100,000): a
 /// progress line on a terminal's stderr, if it takes longer than a moment.
 fn reading(source: &Source) -> crate::progress::Progress {
-    let name = crate::format::printable(&source.name()).into_owned();
-    crate::progress::Progress::spinner(format!("reading {name}"))
+    crate::progress::Progress::spinner(|| {
+        let name = crate::format::printable(&source.name()).into_owned();
+        crate::t!("cli-progress-reading", name = name)
+    })
 }
 
 /// Opens the vault (warnings printed, an encrypted one decrypted) without reading it yet.
@@ -394,17 +401,17 @@ pub fn run_command(
                 .map_err(|e| Failure::unavailable(e.to_string()))?;
             if hotp::checked_hotp(credential, err)?.is_some() {
                 if at.is_some() || *next {
-                    return Err(Failure::usage(format!(
-                        "{} has an HOTP key: its codes follow a counter, not the clock, so --at and --next do not apply (--peek shows the code without advancing)",
-                        code::describe(credential)
+                    return Err(Failure::usage(crate::t!(
+                        "cli-code-hotp-no-time",
+                        name = code::describe(credential)
                     )));
                 }
                 return hotp::code(credential, *peek, counters, clock, audit, out, err);
             }
             if *peek {
-                return Err(Failure::usage(format!(
-                    "--peek is for HOTP keys; {} has a TOTP one, whose code does not change when shown",
-                    code::describe(credential)
+                return Err(Failure::usage(crate::t!(
+                    "cli-code-peek-totp",
+                    name = code::describe(credential)
                 )));
             }
             let at = moment;
@@ -426,30 +433,24 @@ pub fn run_command(
             return ssh::ssh(vault, args, words, audit, clock, err);
         }
         Command::Audit(_) => {
-            return Err(Failure::usage("audit reads the log, not the vault"));
+            return Err(Failure::usage(crate::t!("cli-wrong-place-audit")));
         }
         Command::Config | Command::Completions { .. } | Command::Man { .. } => {
-            return Err(Failure::usage("this command does not read the vault"));
+            return Err(Failure::usage(crate::t!("cli-wrong-place-no-vault")));
         }
         Command::Time(_) | Command::Doctor => {
-            return Err(Failure::usage(
-                "time and doctor do not work on an open vault",
-            ));
+            return Err(Failure::usage(crate::t!("cli-wrong-place-time")));
         }
         Command::Encrypt(_) | Command::Decrypt(_) => {
-            return Err(Failure::usage(
-                "encrypt and decrypt work on files, not on an open vault",
-            ));
+            return Err(Failure::usage(crate::t!("cli-wrong-place-crypt")));
         }
         Command::Import(_) | Command::Init(_) | Command::Add(_) | Command::Totp { .. } => {
-            return Err(Failure::usage(
-                "this command writes the vault, not an open one",
-            ));
+            return Err(Failure::usage(crate::t!("cli-wrong-place-write")));
         }
     };
     match written {
         // The reader went away (`credview list | head`): nothing left to say to anyone.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.map_err(|e| Failure::usage(format!("cannot write the output: {e}"))),
+        other => other.map_err(|e| output_failed(&e)),
     }
 }

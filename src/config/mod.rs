@@ -117,9 +117,10 @@ pub fn resolve(flags: &Flags, env: impl Fn(&str) -> Option<OsString>) -> Result<
     if local_time {
         match jiff::tz::TimeZone::try_system() {
             Ok(zone) => settings.time_zone = Some(zone),
-            Err(e) => warnings.push(format!(
-                "warning: the local time zone is unknown ({e}); dates are shown in UTC"
-            )),
+            Err(e) => {
+                let what = crate::t!("cli-config-zone-unknown", error = e.to_string());
+                warnings.push(format!("warning: {what}"));
+            }
         }
     }
     let millis = |seconds: Option<u64>| seconds.map(|s| (s * 1000, Origin::File));
@@ -286,10 +287,12 @@ fn read_file(
         },
     };
     let name = path.display().to_string();
+    let text = std::fs::read(&path).map_err(|e| {
+        let what = crate::t!("cli-config-unreadable", error = e.to_string());
+        format!("{name}: {what}")
+    })?;
     let text =
-        std::fs::read(&path).map_err(|e| format!("{name}: cannot read the settings: {e}"))?;
-    let text =
-        String::from_utf8(text).map_err(|_| format!("{name}: the file is not UTF-8 text"))?;
+        String::from_utf8(text).map_err(|_| format!("{name}: {}", crate::t!("cli-not-utf8")))?;
     let values = file::parse(&name, &text)?;
     Ok((ConfigFile::Read(path), values))
 }
