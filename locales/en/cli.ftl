@@ -149,3 +149,31 @@ cli-doctor-clock-at-risk = { $clock }: codes at risk
 cli-doctor-clock-at-risk-fix = run: credview time sync
 cli-doctor-clock-wrong = { $clock }: codes wrong
 cli-doctor-clock-wrong-fix = run: credview time sync (or set the system clock)
+
+## import
+cli-import-empty = the files hold no accounts to import
+cli-import-failed-entries = { $count ->
+        [one] 1 entry cannot be imported (see the table); nothing was written
+       *[other] { $count } entries cannot be imported (see the table); nothing was written
+    }
+cli-import-nothing-new = nothing new to import: every account is in { $vault } already
+cli-import-dry-run = dry run: { $added } to add, { $skipped } skipped, { $failed } failed; nothing was written
+cli-import-dry-run-failed = { $count ->
+        [one] 1 entry cannot be imported
+       *[other] { $count } entries cannot be imported
+    }
+cli-import-done = imported { $count } into { $vault } ({ $skipped } skipped)
+cli-import-file-read = { $format } ({ $count ->
+        [one] 1 entry
+       *[other] { $count } entries
+    })
+cli-import-unreadable = cannot read it: { $error }
+cli-import-too-large = the file is larger than any authenticator export (64 MiB)
+cli-import-from = FROM
+cli-import-kind = KIND
+cli-import-account = ACCOUNT
+cli-import-result = RESULT
+cli-import-would-add = would add as id { $id }
+cli-import-added = added as id { $id }
+cli-import-skipped = skipped: { $why }
+cli-import-failed = failed: { $why }

@@ -149,3 +149,34 @@ cli-doctor-clock-at-risk = { $clock }: códigos em risco
 cli-doctor-clock-at-risk-fix = execute: credview time sync
 cli-doctor-clock-wrong = { $clock }: códigos errados
 cli-doctor-clock-wrong-fix = execute: credview time sync (ou acerte o relógio do sistema)
+
+## import
+cli-import-empty = os arquivos não têm contas a importar
+cli-import-failed-entries = { $count ->
+        [one] 1 entrada não pode ser importada (veja a tabela); nada foi gravado
+       *[other] { $count } entradas não podem ser importadas (veja a tabela); nada foi gravado
+    }
+cli-import-nothing-new = nada de novo a importar: todas as contas já estão em { $vault }
+cli-import-dry-run = simulação: { $added } a adicionar, { $skipped } ignoradas, { $failed } com falha; nada foi gravado
+cli-import-dry-run-failed = { $count ->
+        [one] 1 entrada não pode ser importada
+       *[other] { $count } entradas não podem ser importadas
+    }
+cli-import-done = { $count ->
+        [one] 1 credencial importada
+       *[other] { $count } credenciais importadas
+    } para { $vault } ({ $skipped } ignoradas)
+cli-import-file-read = { $format } ({ $count ->
+        [one] 1 entrada
+       *[other] { $count } entradas
+    })
+cli-import-unreadable = não foi possível lê-lo: { $error }
+cli-import-too-large = o arquivo é maior que qualquer exportação de autenticador (64 MiB)
+cli-import-from = ORIGEM
+cli-import-kind = TIPO
+cli-import-account = CONTA
+cli-import-result = RESULTADO
+cli-import-would-add = seria adicionada com o id { $id }
+cli-import-added = adicionada com o id { $id }
+cli-import-skipped = ignorada: { $why }
+cli-import-failed = falhou: { $why }
