@@ -58,7 +58,8 @@ impl Editor {
 /// The controlling terminal.
 pub struct Tty;
 
-fn no_terminal() -> String {
+/// Why nothing can be asked: the message `ask` fails with when there is no terminal.
+pub fn no_terminal() -> String {
     crate::t!(
         "cli-passphrase-no-terminal",
         variable = crate::unlock::PASSPHRASE_FILE

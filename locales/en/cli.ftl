@@ -177,3 +177,72 @@ cli-import-would-add = would add as id { $id }
 cli-import-added = added as id { $id }
 cli-import-skipped = skipped: { $why }
 cli-import-failed = failed: { $why }
+
+## Writing the vault: init, add, totp
+cli-cannot-write = cannot write { $path }: { $error }
+cli-exists-use-force = { $path } exists already; add --force to replace it
+cli-changed-not-recorded = the vault was changed, but its audit record was not written: { $error }
+cli-init-nowhere = nowhere to create the vault: give a PATH (neither $XDG_CONFIG_HOME nor $HOME is set)
+cli-init-needs-age = { $name }: an encrypted vault's name must end in .age
+cli-init-age-needs-encrypt = { $name }: a name ending in .age is for an encrypted vault; add --encrypt
+cli-init-exists = { $name }: a file is there already; credview init never replaces a vault
+# $vault: `--vault PATH ` when the vault is not where credview looks by itself, else nothing.
+cli-init-created = created the empty vault { $name }; add credentials with `credview { $vault }add`
+cli-add-added = added credential { $id } ({ $name })
+cli-add-username-empty = --username is empty
+cli-totp-replace = { $name } has a TOTP secret already; replace it
+cli-totp-remove = remove the TOTP secret of { $name }
+cli-totp-gone = credential { $id } was removed from the vault meanwhile
+cli-totp-has-hotp = credential { $id } has an HOTP key, and a credential has "totp" or "hotp", not both; nothing was changed
+cli-totp-set = TOTP secret set for { $name }
+cli-totp-removed = TOTP secret removed from { $name }
+cli-enrol-short = { $what } (warning: a short secret, under 128 bits)
+cli-enrol-first-code = { $what }; its code { $code } is valid { $seconds } s more: enter it where the site asks to confirm
+
+## The secret of a new TOTP
+cli-secret-prompt = Secret key (TOTP), or an otpauth:// URI (not shown):{" "}
+cli-secret-no-terminal = there is no terminal to ask for the secret on; use --secret-stdin, --uri or --qr-image
+cli-secret-none = no secret was given: no secret was typed
+cli-secret-not-utf8 = no secret was given: the secret is not valid UTF-8 text
+cli-secret-not-given = no secret was given: { $error }
+cli-secret-uri-prefix = --uri: a Key URI starts with "otpauth://totp/"
+cli-secret-settings-given = a Key URI or QR code carries its own algorithm, digits and period; leave out --algorithm, --digits and --period
+cli-secret-image-too-large = larger than { $mib } MiB; crop the screenshot to the QR code
+cli-secret-stdin-unreadable = --secret-stdin: cannot read standard input: { $error }
+cli-secret-stdin-not-utf8 = --secret-stdin: the input is not UTF-8 text
+
+## Confirmations
+cli-confirm-ask = { $question }? [y/N]
+# The answers, besides y and yes, that mean yes (lowercase, comma-separated).
+cli-confirm-yes-words = y, yes
+cli-confirm-needs-yes = { $question }: add --yes to confirm (there is no terminal to ask on); nothing was changed
+cli-confirm-not-confirmed = not confirmed; nothing was changed
+cli-confirm-unreadable = cannot read the answer: { $error }
+
+## encrypt, decrypt
+cli-encrypt-needs-age = { $target }: the name of an encrypted vault must end in .age, which is how credview knows to decrypt it
+cli-encrypt-already = { $origin }: is encrypted already
+cli-encrypt-done = note: wrote { $target }; the plain file { $origin } is still there: delete it once you have checked that credview opens { $target }
+cli-decrypt-file-plain = { $path } holds the vault in plain text; delete it when you are done
+cli-decrypt-plain = this is the vault in plain text; keep it off disk and out of logs
+
+## export
+cli-export-qr-google = --qr draws Google Authenticator payloads: add --format google
+cli-export-hidden = left out: { $count ->
+        [one] 1 credential whose token you may not see
+       *[other] { $count } credentials whose token you may not see
+    }
+cli-export-refused = left out: ids { $ids }
+cli-export-nothing = no credential with a code to export
+cli-export-clear-text = the export holds { $count ->
+        [one] 1 secret
+       *[other] { $count } secrets
+    } in clear text; anyone who reads it can make the codes. Delete it once imported.
+cli-export-not-recorded = { $error }; refusing to export (--no-audit turns auditing off)
+cli-export-qr-caption = code { $number } of { $count }: scan every code in Google Authenticator (Transfer accounts > Import)
+cli-export-needs-yes = exporting secrets needs a confirmation: run it on a terminal, or add --yes
+cli-export-confirm = Export { $count ->
+        [one] 1 secret
+       *[other] { $count } secrets
+    } in clear text
+cli-export-not-confirmed = not confirmed; nothing was exported

@@ -180,3 +180,72 @@ cli-import-would-add = seria adicionada com o id { $id }
 cli-import-added = adicionada com o id { $id }
 cli-import-skipped = ignorada: { $why }
 cli-import-failed = falhou: { $why }
+
+## Gravando o cofre: init, add, totp
+cli-cannot-write = não foi possível gravar { $path }: { $error }
+cli-exists-use-force = { $path } já existe; acrescente --force para substituí-lo
+cli-changed-not-recorded = o cofre foi alterado, mas o registro de auditoria não foi gravado: { $error }
+cli-init-nowhere = não há onde criar o cofre: informe um PATH (nem $XDG_CONFIG_HOME nem $HOME está definida)
+cli-init-needs-age = { $name }: o nome de um cofre cifrado deve terminar em .age
+cli-init-age-needs-encrypt = { $name }: um nome terminado em .age é de um cofre cifrado; acrescente --encrypt
+cli-init-exists = { $name }: já existe um arquivo ali; credview init nunca substitui um cofre
+# $vault: `--vault PATH ` quando o cofre não está onde o credview procura sozinho; senão, nada.
+cli-init-created = cofre vazio { $name } criado; adicione credenciais com `credview { $vault }add`
+cli-add-added = credencial { $id } ({ $name }) adicionada
+cli-add-username-empty = --username está vazio
+cli-totp-replace = { $name } já tem uma chave secreta TOTP; substituí-la
+cli-totp-remove = remover a chave secreta TOTP de { $name }
+cli-totp-gone = a credencial { $id } foi removida do cofre nesse meio-tempo
+cli-totp-has-hotp = a credencial { $id } tem uma chave HOTP, e uma credencial tem "totp" ou "hotp", não os dois; nada foi alterado
+cli-totp-set = chave secreta TOTP definida para { $name }
+cli-totp-removed = chave secreta TOTP removida de { $name }
+cli-enrol-short = { $what } (aviso: uma chave secreta curta, com menos de 128 bits)
+cli-enrol-first-code = { $what }; o código { $code } vale por mais { $seconds } s: digite-o onde o site pede a confirmação
+
+## A chave secreta de um novo TOTP
+cli-secret-prompt = Chave secreta (TOTP), ou uma URI otpauth:// (não é mostrada):{" "}
+cli-secret-no-terminal = não há terminal para pedir a chave secreta; use --secret-stdin, --uri ou --qr-image
+cli-secret-none = nenhuma chave secreta foi dada: nada foi digitado
+cli-secret-not-utf8 = nenhuma chave secreta foi dada: a chave secreta não é texto UTF-8 válido
+cli-secret-not-given = nenhuma chave secreta foi dada: { $error }
+cli-secret-uri-prefix = --uri: uma URI da chave começa com "otpauth://totp/"
+cli-secret-settings-given = uma URI da chave ou um código QR traz seu próprio algoritmo, dígitos e período; não use --algorithm, --digits nem --period
+cli-secret-image-too-large = maior que { $mib } MiB; recorte a captura de tela no código QR
+cli-secret-stdin-unreadable = --secret-stdin: não foi possível ler a entrada padrão: { $error }
+cli-secret-stdin-not-utf8 = --secret-stdin: a entrada não é texto UTF-8
+
+## Confirmações
+cli-confirm-ask = { $question }? [s/N]
+# As respostas, além de y e yes, que querem dizer sim (minúsculas, separadas por vírgula).
+cli-confirm-yes-words = s, sim
+cli-confirm-needs-yes = { $question }: acrescente --yes para confirmar (não há terminal onde perguntar); nada foi alterado
+cli-confirm-not-confirmed = não confirmado; nada foi alterado
+cli-confirm-unreadable = não foi possível ler a resposta: { $error }
+
+## encrypt, decrypt
+cli-encrypt-needs-age = { $target }: o nome de um cofre cifrado deve terminar em .age, e é assim que o credview sabe que deve decifrá-lo
+cli-encrypt-already = { $origin }: já está cifrado
+cli-encrypt-done = nota: { $target } gravado; o arquivo simples { $origin } continua lá: apague-o depois de conferir que o credview abre { $target }
+cli-decrypt-file-plain = { $path } guarda o cofre em texto claro; apague-o quando terminar
+cli-decrypt-plain = este é o cofre em texto claro; mantenha-o fora do disco e dos logs
+
+## export
+cli-export-qr-google = --qr desenha payloads do Google Authenticator: acrescente --format google
+cli-export-hidden = deixadas de fora: { $count ->
+        [one] 1 credencial cujo token você não pode ver
+       *[other] { $count } credenciais cujo token você não pode ver
+    }
+cli-export-refused = deixados de fora: ids { $ids }
+cli-export-nothing = nenhuma credencial com código a exportar
+cli-export-clear-text = a exportação contém { $count ->
+        [one] 1 chave secreta
+       *[other] { $count } chaves secretas
+    } em texto claro; quem a ler pode gerar os códigos. Apague-a depois de importar.
+cli-export-not-recorded = { $error }; a exportação foi recusada (--no-audit desliga a auditoria)
+cli-export-qr-caption = código { $number } de { $count }: leia todos os códigos no Google Authenticator (Transferir contas > Importar contas)
+cli-export-needs-yes = exportar chaves secretas exige confirmação: execute em um terminal, ou acrescente --yes
+cli-export-confirm = Exportar { $count ->
+        [one] 1 chave secreta
+       *[other] { $count } chaves secretas
+    } em texto claro
+cli-export-not-confirmed = não confirmado; nada foi exportado
