@@ -246,3 +246,79 @@ cli-export-confirm = Export { $count ->
        *[other] { $count } secrets
     } in clear text
 cli-export-not-confirmed = not confirmed; nothing was exported
+
+## HOTP counters
+cli-hotp-read-only = credential { $id }: this vault cannot be written, so its HOTP counter cannot advance
+cli-hotp-not-advanced = { $name }: the counter was not advanced
+cli-hotp-none = { $name } has no HOTP key
+cli-hotp-peek = peek: this is the code of HOTP counter { $counter }, which was not advanced; it is shown again until the counter moves
+cli-hotp-no-match = the code does not match { $name } at HOTP counters { $from } to { $to }; nothing was changed
+cli-hotp-not-changed = { $name }: the counter was not changed
+cli-hotp-matched = ok: matches HOTP counter { $matched }; the stored counter is now { $stored }
+cli-counter-gone = credential { $id } is no longer in the vault
+cli-counter-no-hotp = credential { $id } no longer has an HOTP key
+
+## qr
+cli-qr-exists = it exists already; add --force to replace it
+cli-not-a-folder = { $path } is not a folder
+
+## render
+cli-render-hotp = { $name } has an HOTP key, whose codes are used once: add --advance to fill the token with the next code (the stored counter moves first)
+cli-render-password-not-permitted = { $name }: your access does not allow viewing the password, which the template uses
+cli-render-no-password = { $name } has no password
+cli-render-waiting = waiting { $seconds } s for the next code (--min-validity)
+cli-render-clock-jumping = the clock kept jumping; no code with enough time left was found
+cli-render-template-unreadable = cannot read the template { $path }: { $error }
+cli-render-stdin-unreadable = cannot read the template: { $error }
+cli-render-not-utf8 = the template is not UTF-8 text
+
+## ssh
+cli-ssh-not-permitted = you may not start a session with credential { $id }: your access does not allow it
+cli-ssh-not-recorded = { $error }; refusing to start the session (--audit PATH logs elsewhere, --no-audit turns auditing off)
+cli-ssh-not-supplied = not supplied for credential { $id }: { $missing } (answer what ssh asks yourself)
+cli-ssh-reason-required = credential { $id } requires a reason to start a session: give --reason TEXT
+cli-ssh-reason-prompt = reason for a session with credential { $id }:{" "}
+
+## time
+cli-time-no-servers = no time server is configured: name one with --ntp HOST[:PORT] (pool.ntp.org, say) or in ntp_servers in the settings file
+cli-time-correction-ignored = the clock correction is ignored: { $error }
+cli-time-system-clock = system clock
+cli-time-correction-label = correction
+cli-time-verdict-label = verdict
+cli-time-correction = { $offset } (credview time sync against { $server })
+cli-time-correction-none = none
+cli-time-no-answer = no time server answered: the clock could not be checked
+cli-time-verdict = { $verdict } (the clock is { $offset } { $server })
+cli-time-verdict-corrected = { $verdict } (the corrected clock is { $offset } { $server })
+cli-time-off = { $verdict }; `credview time sync` corrects the codes for it (or set the system clock)
+cli-time-answer = offset { $offset }, round trip { $trip } ms
+cli-time-nowhere = there is nowhere to keep the correction (neither $XDG_STATE_HOME nor $HOME is set)
+cli-time-sync-no-answer = no time server answered, nothing stored ({ $why })
+cli-time-synced = clock corrected by { $offset } (against { $server }): codes now use the corrected time; `credview time reset` removes the correction
+cli-time-cannot-remove = cannot remove { $path }: { $error }
+cli-time-reset = clock correction removed: codes use the system clock again
+cli-time-reset-none = no clock correction was stored: codes use the system clock
+
+## verify
+cli-verify-digits-only = the code to verify must be digits only
+cli-verify-hotp-no-time = { $name } has an HOTP key: its codes follow a counter, not the clock, so --at does not apply
+cli-verify-steam-length = the code has { $typed } characters, but { $name } is a Steam key, whose codes have { $digits }
+cli-verify-length = the code has { $typed } digits, but { $name } uses { $digits }
+cli-verify-matched = ok: matches step offset { $offset }
+cli-verify-no-match = the code does not match { $name } within { $window ->
+        [one] 1 step
+       *[other] { $window } steps
+    } either side
+
+## audit
+cli-audit-not-recorded = { $error }; refusing to show it (--audit PATH logs elsewhere, --no-audit turns auditing off)
+cli-audit-nowhere = there is no audit log to show: neither $XDG_STATE_HOME nor $HOME is set (use --audit PATH)
+cli-audit-none-yet = no audit log at { $path } yet
+cli-audit-unreadable = cannot read the audit log { $path }: { $error }
+cli-audit-corrupt = not an audit record; skipped
+cli-audit-time = TIME
+cli-audit-user = USER
+cli-audit-event = EVENT
+cli-audit-id = ID
+cli-audit-credential = CREDENTIAL
+cli-audit-reason = REASON

@@ -249,3 +249,79 @@ cli-export-confirm = Exportar { $count ->
        *[other] { $count } chaves secretas
     } em texto claro
 cli-export-not-confirmed = não confirmado; nada foi exportado
+
+## Contadores HOTP
+cli-hotp-read-only = credencial { $id }: este cofre não pode ser gravado, então o contador HOTP não pode avançar
+cli-hotp-not-advanced = { $name }: o contador não avançou
+cli-hotp-none = { $name } não tem chave HOTP
+cli-hotp-peek = peek: este é o código do contador HOTP { $counter }, que não avançou; ele é mostrado de novo até o contador mudar
+cli-hotp-no-match = o código não confere com { $name } nos contadores HOTP de { $from } a { $to }; nada foi alterado
+cli-hotp-not-changed = { $name }: o contador não foi alterado
+cli-hotp-matched = ok: confere com o contador HOTP { $matched }; o contador guardado agora é { $stored }
+cli-counter-gone = a credencial { $id } não está mais no cofre
+cli-counter-no-hotp = a credencial { $id } não tem mais chave HOTP
+
+## qr
+cli-qr-exists = ele já existe; acrescente --force para substituí-lo
+cli-not-a-folder = { $path } não é uma pasta
+
+## render
+cli-render-hotp = { $name } tem uma chave HOTP, cujos códigos se usam uma só vez: acrescente --advance para preencher o token com o próximo código (o contador guardado avança antes)
+cli-render-password-not-permitted = { $name }: seu acesso não permite ver a senha, que o modelo usa
+cli-render-no-password = { $name } não tem senha
+cli-render-waiting = aguardando { $seconds } s pelo próximo código (--min-validity)
+cli-render-clock-jumping = o relógio continuou saltando; nenhum código com tempo suficiente foi encontrado
+cli-render-template-unreadable = não foi possível ler o modelo { $path }: { $error }
+cli-render-stdin-unreadable = não foi possível ler o modelo: { $error }
+cli-render-not-utf8 = o modelo não é texto UTF-8
+
+## ssh
+cli-ssh-not-permitted = você não pode iniciar uma sessão com a credencial { $id }: seu acesso não permite
+cli-ssh-not-recorded = { $error }; a sessão não foi iniciada (--audit PATH registra em outro lugar, --no-audit desliga a auditoria)
+cli-ssh-not-supplied = não fornecido para a credencial { $id }: { $missing } (responda você mesmo ao que o ssh perguntar)
+cli-ssh-reason-required = a credencial { $id } exige um motivo para iniciar uma sessão: informe --reason TEXT
+cli-ssh-reason-prompt = motivo da sessão com a credencial { $id }:{" "}
+
+## time
+cli-time-no-servers = nenhum servidor de hora está configurado: indique um com --ntp HOST[:PORT] (pool.ntp.org, por exemplo) ou em ntp_servers no arquivo de configurações
+cli-time-correction-ignored = a correção do relógio foi ignorada: { $error }
+cli-time-system-clock = relógio do sistema
+cli-time-correction-label = correção
+cli-time-verdict-label = veredito
+cli-time-correction = { $offset } (credview time sync com { $server })
+cli-time-correction-none = nenhuma
+cli-time-no-answer = nenhum servidor de hora respondeu: o relógio não pôde ser verificado
+cli-time-verdict = { $verdict } (o relógio está { $offset } { $server })
+cli-time-verdict-corrected = { $verdict } (o relógio corrigido está { $offset } { $server })
+cli-time-off = { $verdict }; `credview time sync` corrige os códigos (ou acerte o relógio do sistema)
+cli-time-answer = diferença { $offset }, ida e volta { $trip } ms
+cli-time-nowhere = não há onde guardar a correção (nem $XDG_STATE_HOME nem $HOME está definida)
+cli-time-sync-no-answer = nenhum servidor de hora respondeu, nada foi guardado ({ $why })
+cli-time-synced = relógio corrigido em { $offset } (com { $server }): os códigos agora usam a hora corrigida; `credview time reset` remove a correção
+cli-time-cannot-remove = não foi possível remover { $path }: { $error }
+cli-time-reset = correção do relógio removida: os códigos voltam a usar o relógio do sistema
+cli-time-reset-none = nenhuma correção do relógio estava guardada: os códigos usam o relógio do sistema
+
+## verify
+cli-verify-digits-only = o código a conferir deve ter só dígitos
+cli-verify-hotp-no-time = { $name } tem uma chave HOTP: seus códigos seguem um contador, não o relógio, então --at não se aplica
+cli-verify-steam-length = o código tem { $typed } caracteres, mas { $name } é uma chave Steam, cujos códigos têm { $digits }
+cli-verify-length = o código tem { $typed } dígitos, mas { $name } usa { $digits }
+cli-verify-matched = ok: confere com o passo de diferença { $offset }
+cli-verify-no-match = o código não confere com { $name } em até { $window ->
+        [one] 1 passo
+       *[other] { $window } passos
+    } para cada lado
+
+## audit
+cli-audit-not-recorded = { $error }; nada foi mostrado (--audit PATH registra em outro lugar, --no-audit desliga a auditoria)
+cli-audit-nowhere = não há registro de auditoria a mostrar: nem $XDG_STATE_HOME nem $HOME está definida (use --audit PATH)
+cli-audit-none-yet = ainda não há registro de auditoria em { $path }
+cli-audit-unreadable = não foi possível ler o registro de auditoria { $path }: { $error }
+cli-audit-corrupt = não é um registro de auditoria; ignorado
+cli-audit-time = HORA
+cli-audit-user = USUÁRIO
+cli-audit-event = EVENTO
+cli-audit-id = ID
+cli-audit-credential = CREDENCIAL
+cli-audit-reason = MOTIVO
