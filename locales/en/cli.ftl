@@ -322,3 +322,6 @@ cli-audit-event = EVENT
 cli-audit-id = ID
 cli-audit-credential = CREDENTIAL
 cli-audit-reason = REASON
+
+## man
+cli-man-pages-failed = { $dir }: cannot write the man pages: { $error }

@@ -325,3 +325,6 @@ cli-audit-event = EVENTO
 cli-audit-id = ID
 cli-audit-credential = CREDENCIAL
 cli-audit-reason = MOTIVO
+
+## man
+cli-man-pages-failed = { $dir }: não foi possível gravar as páginas de manual: { $error }

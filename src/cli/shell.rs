@@ -21,7 +21,7 @@ pub fn completions(shell: clap_complete::Shell, out: &mut dyn Write) -> Result<(
     let mut command = english();
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut command, "credview", &mut script);
-    written(out.write_all(&script), "the completions")
+    written(out.write_all(&script))
 }
 
 pub fn man(out: &mut dyn Write) -> Result<(), Failure> {
@@ -29,25 +29,24 @@ pub fn man(out: &mut dyn Write) -> Result<(), Failure> {
     let result = clap_mangen::Man::new(english())
         .render(&mut page)
         .and_then(|()| out.write_all(&page));
-    written(result, "the man page")
+    written(result)
 }
 
 /// The main page and one per command, as `man` finds them in a `man1` folder.
 pub fn man_pages(dir: &Path) -> Result<(), Failure> {
     clap_mangen::generate_to(english(), dir).map_err(|e| {
-        Failure::usage(format!(
-            "{}: cannot write the man pages: {e}",
-            dir.display()
+        Failure::usage(crate::t!(
+            "cli-man-pages-failed",
+            dir = dir.display().to_string(),
+            error = e.to_string()
         ))
     })
 }
 
 /// A reader that went away (`credview man | head`) is no failure.
-fn written(result: std::io::Result<()>, what: &str) -> Result<(), Failure> {
+fn written(result: std::io::Result<()>) -> Result<(), Failure> {
     match result {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(Failure::usage(format!("cannot write {what}: {e}")))
-        }
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(super::output_failed(&e)),
         _ => Ok(()),
     }
 }
