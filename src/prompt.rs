@@ -98,7 +98,9 @@ impl Prompt for Tty {
         let _ = tty.write_all(b"\n");
         match step {
             Step::Interrupted => Err(crate::t!("cli-interrupted")),
-            _ if line.is_empty() => Err(crate::t!("cli-passphrase-none")),
+            // Enter on an empty line is an answer (a database locked by a key file alone);
+            // callers that need one refuse it. Ctrl-D is no answer at all.
+            Step::EndOfInput if line.is_empty() => Err(crate::t!("cli-passphrase-none")),
             _ => match std::str::from_utf8(&line) {
                 Ok(text) => Ok(SecretString::from(text)),
                 Err(_) => Err(crate::t!("cli-passphrase-not-utf8")),

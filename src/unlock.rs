@@ -68,7 +68,7 @@ impl Unlock {
             return Ok(Lock::Recipients(all));
         }
         if let Some(path) = &self.passphrase_file {
-            return read_passphrase_file(path).map(Lock::Passphrase);
+            return read_passphrase_file(path, false).map(Lock::Passphrase);
         }
         let first = self
             .prompt
@@ -85,7 +85,7 @@ impl Unlock {
 impl Keys for Unlock {
     fn passphrase(&mut self, origin: &str) -> Result<SecretString, String> {
         if let Some(path) = &self.passphrase_file {
-            return read_passphrase_file(path);
+            return read_passphrase_file(path, self.key_file.is_some());
         }
         if let Some(typed) = &self.typed {
             return Ok(typed.clone());
@@ -93,7 +93,10 @@ impl Keys for Unlock {
         let passphrase = self
             .prompt
             .ask(&crate::t!("cli-passphrase-for", origin = origin))?;
-        refuse_empty(&passphrase)?;
+        // With a key file, an empty answer is an answer: a database locked by the file alone.
+        if self.key_file.is_none() {
+            refuse_empty(&passphrase)?;
+        }
         self.typed = Some(passphrase.clone());
         Ok(passphrase)
     }
@@ -144,15 +147,16 @@ fn refuse_empty(passphrase: &SecretString) -> Result<(), String> {
     Ok(())
 }
 
-/// The first line of the file, without its line ending.
-fn read_passphrase_file(path: &Path) -> Result<SecretString, String> {
+/// The first line of the file, without its line ending; empty only where that means "no
+/// password" (a key file is given).
+fn read_passphrase_file(path: &Path, may_be_empty: bool) -> Result<SecretString, String> {
     let what = format!("{PASSPHRASE_FILE} {}", path.display());
     let bytes = Zeroizing::new(std::fs::read(path).map_err(|e| format!("{what}: {e}"))?);
     let line = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
     let line = line.strip_suffix(b"\r").unwrap_or(line);
     let text =
         std::str::from_utf8(line).map_err(|_| format!("{what}: {}", crate::t!("cli-not-utf8")))?;
-    if text.is_empty() {
+    if text.is_empty() && !may_be_empty {
         return Err(format!(
             "{what}: {}",
             crate::t!("cli-passphrase-file-empty")

@@ -285,3 +285,125 @@ fn a_database_imports_into_a_json_vault() {
     });
     assert!(same);
 }
+
+/// A database locked by a key file alone and one locked by a password and a key file, both
+/// made by `keepassxc-cli`, which generates the key file.
+fn databases_with_key_file(lab: &Lab) -> (String, String) {
+    lab.write("k.xml", XML.as_bytes());
+    let folder = lab.path(".");
+    let at = |name: &str| folder.join(name).display().to_string();
+    let key = at("team.keyx");
+    keepassxc(
+        &[
+            "import",
+            "-q",
+            "--set-key-file",
+            &key,
+            &at("k.xml"),
+            &at("only.kdbx"),
+        ],
+        "",
+    );
+    keepassxc(
+        &[
+            "import",
+            "-q",
+            "-p",
+            "--set-key-file",
+            &key,
+            &at("k.xml"),
+            &at("both.kdbx"),
+        ],
+        &format!("{PASSWORD}\n{PASSWORD}\n"),
+    );
+    (at("only.kdbx"), at("both.kdbx"))
+}
+
+#[test]
+fn a_database_locked_by_a_key_file_opens_and_imports_with_it() {
+    let lab = Lab::new();
+    let (only, both) = databases_with_key_file(&lab);
+    let key = lab.path("team.keyx").display().to_string();
+    let pass = lab.passphrase_file("pw", PASSWORD).display().to_string();
+    let none = lab.passphrase_file("none", "").display().to_string();
+    let entry = "Servers/Linux/db primary";
+
+    // As a vault: the code keepassxc-cli shows for the same database and key file.
+    let credview = |db: &str, passphrase: &str| {
+        let output = lab
+            .credview()
+            .env("CREDVIEW_PASSPHRASE_FILE", passphrase)
+            .args(["--no-audit", "--vault", db, "--key-file", &key, "code", "2"])
+            .output()
+            .unwrap();
+        stdout(&output).trim().to_owned()
+    };
+    let same = (0..3).any(|_| {
+        let ours = credview(&only, &none);
+        let theirs = keepassxc(
+            &[
+                "show",
+                "-q",
+                "-t",
+                "--no-password",
+                "-k",
+                &key,
+                &only,
+                entry,
+            ],
+            "",
+        );
+        ours == theirs.trim()
+    });
+    assert!(same, "key file alone: credview and keepassxc-cli disagree");
+    let same = (0..3).any(|_| {
+        let ours = credview(&both, &pass);
+        let theirs = keepassxc(
+            &["show", "-q", "-t", "-k", &key, &both, entry],
+            &format!("{PASSWORD}\n"),
+        );
+        ours == theirs.trim()
+    });
+    assert!(
+        same,
+        "password and key file: credview and keepassxc-cli disagree"
+    );
+
+    // Imported: an empty password file means "no password" for the key-file-only database.
+    for (db, password_file) in [(&only, &none), (&both, &pass)] {
+        lab.write("v.json", b"{\"version\": 1, \"credentials\": []}\n");
+        let args = [
+            "--vault",
+            "v.json",
+            "--key-file",
+            &key,
+            "import",
+            db,
+            "--password-file",
+        ];
+        let output = run(&lab, &[&args[..], &[password_file.as_str()]].concat());
+        let table = stdout(&output);
+        assert_eq!(table.matches("added as id").count(), 2, "{db}: {table}");
+    }
+
+    // Without the key file: refused in one line, exit 2, the vault untouched.
+    let before = std::fs::read(lab.path("v.json")).unwrap();
+    let output = run(
+        &lab,
+        &[
+            "--vault",
+            "v.json",
+            "import",
+            &both,
+            "--password-file",
+            &pass,
+        ],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        message.contains("wrong master password or key file"),
+        "{message}"
+    );
+    assert_eq!(std::fs::read(lab.path("v.json")).unwrap(), before);
+}

@@ -23,7 +23,7 @@ help-after =
     Settings are read from --config PATH, else $CREDVIEW_CONFIG, else $XDG_CONFIG_HOME/credview/config.toml; `credview config` shows them.
 help-arg-vault = The vault file to read (JSON, or age-encrypted JSON when it ends in .age)
 help-arg-identity = An age identity file (AGE-SECRET-KEY-1...) for vaults encrypted to a key; repeatable
-help-arg-key-file = The key file of a KeePassXC database given as --vault (with or without a password)
+help-arg-key-file = The key file of a KeePassXC database given as --vault or imported (with or without a password)
 help-arg-audit = Where to append the audit log (else $XDG_STATE_HOME/credview/audit.jsonl, else ~/.local/state/credview/audit.jsonl)
 help-arg-no-audit = Write no audit records (commands that reveal secrets otherwise refuse when the log cannot be written)
 help-arg-config = The settings file to read (else $CREDVIEW_CONFIG, else $XDG_CONFIG_HOME/credview/config.toml)

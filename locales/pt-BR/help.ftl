@@ -23,7 +23,7 @@ help-after =
     As configurações são lidas de --config PATH, senão de $CREDVIEW_CONFIG, senão de $XDG_CONFIG_HOME/credview/config.toml; `credview config` as mostra.
 help-arg-vault = O arquivo do cofre a ler (JSON, ou JSON cifrado com age quando termina em .age)
 help-arg-identity = Um arquivo de identidade age (AGE-SECRET-KEY-1...) para cofres cifrados para uma chave; pode ser repetido
-help-arg-key-file = O arquivo de chave de um banco KeePassXC dado em --vault (com ou sem senha)
+help-arg-key-file = O arquivo de chave de um banco KeePassXC dado em --vault ou importado (com ou sem senha)
 help-arg-audit = Onde acrescentar o registro de auditoria (senão $XDG_STATE_HOME/credview/audit.jsonl, senão ~/.local/state/credview/audit.jsonl)
 help-arg-no-audit = Não grava registros de auditoria (sem esta opção, os comandos que revelam segredos se recusam quando o registro não pode ser gravado)
 help-arg-config = O arquivo de configurações a ler (senão $CREDVIEW_CONFIG, senão $XDG_CONFIG_HOME/credview/config.toml)

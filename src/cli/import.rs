@@ -51,7 +51,10 @@ pub fn import(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), Failure> {
-    let entries = read_files(args, err)?;
+    // The vault being written is never a KeePassXC database (those are read-only), so the
+    // global --key-file can only be for a database being imported.
+    let key_file = keys.key_file();
+    let entries = read_files(args, key_file.as_deref(), err)?;
     if entries.is_empty() {
         return Err(Failure::usage(crate::t!("cli-import-empty")));
     }
@@ -130,7 +133,11 @@ pub fn import(
 type Entries = Vec<(String, Result<ImportedEntry, EntryError>)>;
 
 /// Every file read (or the first that cannot be, as the error), batches checked across them.
-fn read_files(args: &ImportArgs, err: &mut dyn Write) -> Result<Entries, Failure> {
+fn read_files(
+    args: &ImportArgs,
+    key_file: Option<&Path>,
+    err: &mut dyn Write,
+) -> Result<Entries, Failure> {
     let format = args
         .format
         .as_deref()
@@ -147,6 +154,7 @@ fn read_files(args: &ImportArgs, err: &mut dyn Write) -> Result<Entries, Failure
         let input = Input {
             name: &name,
             bytes: &bytes,
+            key_file,
         };
         let (format, parsed) =
             import::read(&input, format, &mut password).map_err(|e| fail(e.to_string()))?;

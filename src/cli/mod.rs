@@ -65,7 +65,8 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub identity: Vec<PathBuf>,
 
-    /// The key file of a KeePassXC database given as --vault (with or without a password)
+    /// The key file of a KeePassXC database given as --vault or imported (with or without a
+    /// password)
     #[arg(long, global = true, value_name = "FILE")]
     pub key_file: Option<PathBuf>,
 

@@ -77,6 +77,7 @@ impl Format for Aegis {
                 let inner = super::Input {
                     name: input.name,
                     bytes: &plain,
+                    key_file: None,
                 };
                 json::read(&inner)?
             }

@@ -1,6 +1,8 @@
 //! KeePassXC databases (`.kdbx`): entries with an `otp` attribute, read with the master
 //! password (the same reader as `--vault x.kdbx`).
 
+use std::path::{Path, PathBuf};
+
 use age::secrecy::SecretString;
 use serde_json::Value;
 
@@ -12,17 +14,24 @@ pub struct Keepassxc;
 
 const MAGIC: &[u8] = b"\x03\xD9\xA2\x9A";
 
-/// The import's password source, as the vault reader asks for it.
-struct Asked<'a, 'b>(&'a mut Password<'b>);
+/// The import's password source and key file, as the vault reader asks for them.
+struct Asked<'a, 'b> {
+    password: &'a mut Password<'b>,
+    key_file: Option<&'a Path>,
+}
 
 impl Keys for Asked<'_, '_> {
     fn passphrase(&mut self, origin: &str) -> Result<SecretString, String> {
-        let password = (self.0)(&format!("Master password for {origin}: "))?;
+        let password = (self.password)(&format!("Master password for {origin}: "))?;
         Ok(SecretString::from(password.as_str()))
     }
 
     fn identities(&mut self) -> Result<Option<Identities>, String> {
         Ok(None)
+    }
+
+    fn key_file(&self) -> Option<PathBuf> {
+        self.key_file.map(Path::to_path_buf)
     }
 }
 
@@ -40,7 +49,11 @@ impl Format for Keepassxc {
     }
 
     fn read(&self, input: &Input, password: &mut Password) -> Result<Parsed, ImportError> {
-        let json = crate::vault::kdbx::open(input.name, input.bytes, &mut Asked(password))
+        let mut keys = Asked {
+            password,
+            key_file: input.key_file,
+        };
+        let json = crate::vault::kdbx::open(input.name, input.bytes, &mut keys)
             .map_err(|e| ImportError::new(e.message))?;
         let vault: Value = serde_json::from_slice(&json)
             .map_err(|_| ImportError::new("the KeePassXC database cannot be read"))?;

@@ -32,10 +32,12 @@ pub use otpauth::parse as parse_otpauth;
 
 use zeroize::Zeroizing;
 
-/// One file to import: its name (for messages) and its bytes.
+/// One file to import: its name (for messages), its bytes, and the key file that opens it
+/// when it is a KeePassXC database locked with one.
 pub struct Input<'a> {
     pub name: &'a str,
     pub bytes: &'a [u8],
+    pub key_file: Option<&'a std::path::Path>,
 }
 
 /// Where an encrypted export's password comes from (asked only when a file needs one).

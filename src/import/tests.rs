@@ -62,6 +62,7 @@ fn read_with(format: &str, bytes: &[u8]) -> Parsed {
     let input = Input {
         name: "fixture",
         bytes,
+        key_file: None,
     };
     let detected = detect(&input).unwrap();
     assert_eq!(detected.id(), format, "detected format");
@@ -188,6 +189,7 @@ fn aegis_plain_and_encrypted() {
     let input = Input {
         name: "x.json",
         bytes: sealed.as_bytes(),
+        key_file: None,
     };
     let mut wrong = |_: &str| Ok(zeroize::Zeroizing::new("wrong".to_owned()));
     let error = aegis::Aegis.read(&input, &mut wrong).unwrap_err();
@@ -368,7 +370,11 @@ fn bad_entries_fail_alone_and_bad_files_fail_whole() {
         (b"otpauth-migration://offline?data=CiAB", "bad protobuf"),
         (br#"{"encrypted": true, "items": []}"#, "encrypted"),
     ] {
-        let input = Input { name: "bad", bytes };
+        let input = Input {
+            name: "bad",
+            bytes,
+            key_file: None,
+        };
         let error = read(&input, None, &mut none).err().unwrap();
         assert!(error.to_string().contains(expected), "{error}");
     }

@@ -43,14 +43,12 @@ pub fn open(
             .with_keyfile(&mut file)
             .map_err(|e| fail(format!("--key-file {}: {e}", path.display())))?;
     }
-    match keys.passphrase(origin) {
-        Ok(password) => {
-            use age::secrecy::ExposeSecret;
-            key = key.with_password(password.expose_secret());
-        }
-        // A database locked by a key file alone: an empty answer means no password.
-        Err(message) if key_file.is_some() && message.contains("empty") => {}
-        Err(message) => return Err(fail(message)),
+    let password = keys.passphrase(origin).map_err(fail)?;
+    // A database locked by a key file alone: an empty answer means no password, which is
+    // not the same key as an empty password.
+    use age::secrecy::ExposeSecret;
+    if key_file.is_none() || !password.expose_secret().is_empty() {
+        key = key.with_password(password.expose_secret());
     }
     let database = Database::parse(bytes, key).map_err(|e| fail(open_problem(&e)))?;
     let mut credentials = Vec::new();

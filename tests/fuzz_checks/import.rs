@@ -6,6 +6,7 @@ pub fn import_any(data: &[u8]) {
     let input = Input {
         name: "fuzz",
         bytes: data,
+        key_file: None,
     };
     // No password: an encrypted export stops before any key derivation.
     let mut no_password = |_: &str| Err("no password in fuzzing".to_owned());
