@@ -182,7 +182,7 @@ fn list_and_code_in_portuguese() {
         .assert()
         .code(2)
         .stderr(predicate::str::starts_with(
-            "error: --peek é para chaves HOTP; credencial 101 (root@srv-db-01) tem uma TOTP",
+            "error: --peek é para chaves HOTP; a credencial 101 (root@srv-db-01) tem uma TOTP",
         ));
 }
 

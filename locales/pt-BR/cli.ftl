@@ -60,11 +60,11 @@ cli-list-totp-no = não
 
 ## code
 cli-at-before-1970 = --at { $secs }: horários antes de 1970 não são suportados
-cli-no-totp = { $name } não tem TOTP configurado
+cli-no-totp = a { $name } não tem TOTP configurado
 cli-token-not-permitted = { $name }: seu acesso não permite ver a senha nem iniciar uma sessão, então o token não é mostrado
-cli-short-secret = { $name } tem uma chave secreta curta ({ $bits } bits; recomenda-se 128 ou mais)
-cli-code-hotp-no-time = { $name } tem uma chave HOTP: seus códigos seguem um contador, não o relógio, então --at e --next não se aplicam (--peek mostra o código sem avançar)
-cli-code-peek-totp = --peek é para chaves HOTP; { $name } tem uma TOTP, cujo código não muda ao ser mostrado
+cli-short-secret = a { $name } tem uma chave secreta curta ({ $bits } bits; recomenda-se 128 ou mais)
+cli-code-hotp-no-time = a { $name } tem uma chave HOTP: seus códigos seguem um contador, não o relógio, então --at e --next não se aplicam (--peek mostra o código sem avançar)
+cli-code-peek-totp = --peek é para chaves HOTP; a { $name } tem uma TOTP, cujo código não muda ao ser mostrado
 
 ## config
 cli-config-settings-file = arquivo de configurações
@@ -193,12 +193,12 @@ cli-init-exists = { $name }: já existe um arquivo ali; credview init nunca subs
 cli-init-created = cofre vazio { $name } criado; adicione credenciais com `credview { $vault }add`
 cli-add-added = credencial { $id } ({ $name }) adicionada
 cli-add-username-empty = --username está vazio
-cli-totp-replace = { $name } já tem uma chave secreta TOTP; substituí-la
-cli-totp-remove = remover a chave secreta TOTP de { $name }
+cli-totp-replace = a { $name } já tem uma chave secreta TOTP; substituí-la
+cli-totp-remove = remover a chave secreta TOTP da { $name }
 cli-totp-gone = a credencial { $id } foi removida do cofre nesse meio-tempo
 cli-totp-has-hotp = a credencial { $id } tem uma chave HOTP, e uma credencial tem "totp" ou "hotp", não os dois; nada foi alterado
-cli-totp-set = chave secreta TOTP definida para { $name }
-cli-totp-removed = chave secreta TOTP removida de { $name }
+cli-totp-set = chave secreta TOTP definida para a { $name }
+cli-totp-removed = chave secreta TOTP removida da { $name }
 cli-enrol-short = { $what } (aviso: uma chave secreta curta, com menos de 128 bits)
 cli-enrol-first-code = { $what }; o código { $code } vale por mais { $seconds } s: digite-o onde o site pede a confirmação
 
@@ -253,9 +253,9 @@ cli-export-not-confirmed = não confirmado; nada foi exportado
 ## Contadores HOTP
 cli-hotp-read-only = credencial { $id }: este cofre não pode ser gravado, então o contador HOTP não pode avançar
 cli-hotp-not-advanced = { $name }: o contador não avançou
-cli-hotp-none = { $name } não tem chave HOTP
+cli-hotp-none = a { $name } não tem chave HOTP
 cli-hotp-peek = peek: este é o código do contador HOTP { $counter }, que não avançou; ele é mostrado de novo até o contador mudar
-cli-hotp-no-match = o código não confere com { $name } nos contadores HOTP de { $from } a { $to }; nada foi alterado
+cli-hotp-no-match = o código não confere com a { $name } nos contadores HOTP de { $from } a { $to }; nada foi alterado
 cli-hotp-not-changed = { $name }: o contador não foi alterado
 cli-hotp-matched = ok: confere com o contador HOTP { $matched }; o contador guardado agora é { $stored }
 cli-counter-gone = a credencial { $id } não está mais no cofre
@@ -266,9 +266,9 @@ cli-qr-exists = ele já existe; acrescente --force para substituí-lo
 cli-not-a-folder = { $path } não é uma pasta
 
 ## render
-cli-render-hotp = { $name } tem uma chave HOTP, cujos códigos se usam uma só vez: acrescente --advance para preencher o token com o próximo código (o contador guardado avança antes)
+cli-render-hotp = a { $name } tem uma chave HOTP, cujos códigos se usam uma só vez: acrescente --advance para preencher o token com o próximo código (o contador guardado avança antes)
 cli-render-password-not-permitted = { $name }: seu acesso não permite ver a senha, que o modelo usa
-cli-render-no-password = { $name } não tem senha
+cli-render-no-password = a { $name } não tem senha
 cli-render-waiting = aguardando { $seconds } s pelo próximo código (--min-validity)
 cli-render-clock-jumping = o relógio continuou saltando; nenhum código com tempo suficiente foi encontrado
 cli-render-template-unreadable = não foi possível ler o modelo { $path }: { $error }
@@ -304,11 +304,11 @@ cli-time-reset-none = nenhuma correção do relógio estava guardada: os código
 
 ## verify
 cli-verify-digits-only = o código a conferir deve ter só dígitos
-cli-verify-hotp-no-time = { $name } tem uma chave HOTP: seus códigos seguem um contador, não o relógio, então --at não se aplica
-cli-verify-steam-length = o código tem { $typed } caracteres, mas { $name } é uma chave Steam, cujos códigos têm { $digits }
-cli-verify-length = o código tem { $typed } dígitos, mas { $name } usa { $digits }
+cli-verify-hotp-no-time = a { $name } tem uma chave HOTP: seus códigos seguem um contador, não o relógio, então --at não se aplica
+cli-verify-steam-length = o código tem { $typed } caracteres, mas a { $name } tem uma chave Steam, cujos códigos têm { $digits }
+cli-verify-length = o código tem { $typed } dígitos, mas a { $name } usa { $digits }
 cli-verify-matched = ok: confere com o passo de diferença { $offset }
-cli-verify-no-match = o código não confere com { $name } em até { $window ->
+cli-verify-no-match = o código não confere com a { $name } em até { $window ->
         [one] 1 passo
        *[other] { $window } passos
     } para cada lado
