@@ -14,13 +14,54 @@ use crate::i18n;
 /// `command`, built, with every text a user reads taken from the catalogue.
 pub fn localized(mut command: Command) -> Command {
     command.build();
-    let heading = command.get_styles().get_usage();
-    let usage = i18n::text("help-heading-usage", &[]);
-    let template = format!(
-        "{{before-help}}{{about-with-newline}}\n{heading}{usage}:{heading:#} {{usage}}\n\n{{all-args}}{{after-help}}"
-    );
-    walk(&mut command, &[], Some(&template));
+    let styles = command.get_styles();
+    let layout = Layout {
+        usage: styles.get_usage().to_owned(),
+        header: styles.get_header().to_owned(),
+        words: [
+            "help-heading-usage",
+            "help-heading-commands",
+            "help-heading-arguments",
+            "help-heading-options",
+        ]
+        .map(|id| i18n::text(id, &[])),
+    };
+    walk(&mut command, &[], Some(&layout));
     command.after_help(i18n::text("help-after", &[]))
+}
+
+/// clap's help layout with the headings in the language of the moment.
+struct Layout {
+    usage: clap::builder::styling::Style,
+    header: clap::builder::styling::Style,
+    /// Usage, Commands, Arguments, Options.
+    words: [String; 4],
+}
+
+impl Layout {
+    /// clap's own layout, each section under its heading: the sections are laid out here, not
+    /// by `help_heading`, so they keep clap's order (commands, arguments, options).
+    fn template(&self, command: &Command) -> String {
+        let [usage, commands, arguments, options] = &self.words;
+        let (u, h) = (self.usage, self.header);
+        let mut sections = Vec::new();
+        if command.get_subcommands().any(|s| !s.is_hide_set()) {
+            sections.push(format!("{h}{commands}:{h:#}\n{{subcommands}}"));
+        }
+        if command.get_positionals().any(|a| !a.is_hide_set()) {
+            sections.push(format!("{h}{arguments}:{h:#}\n{{positionals}}"));
+        }
+        if command
+            .get_arguments()
+            .any(|a| !a.is_positional() && !a.is_hide_set())
+        {
+            sections.push(format!("{h}{options}:{h:#}\n{{options}}"));
+        }
+        format!(
+            "{{before-help}}{{about-with-newline}}\n{u}{usage}:{u:#} {{usage}}\n\n{}{{after-help}}",
+            sections.join("\n\n")
+        )
+    }
 }
 
 /// `command`, built, with the catalogue's abouts and helps but clap's own headings, defaults
@@ -68,15 +109,17 @@ fn collect(command: &Command, path: &[String], ids: &mut Vec<String>) {
     }
 }
 
-/// `template`: the help layout with its headings; `None` leaves the layout to clap.
-fn walk(command: &mut Command, path: &[String], template: Option<&str>) {
+/// `layout`: `None` leaves the layout and headings to clap.
+fn walk(command: &mut Command, path: &[String], layout: Option<&Layout>) {
     let about = i18n::text(&about_id(path), &[]);
     let mut owned = std::mem::take(command).about(about).long_about(None);
-    owned = match template {
-        Some(template) => owned
-            .help_template(template.to_owned())
-            .subcommand_help_heading(i18n::text("help-heading-commands", &[]))
-            .mut_args(|arg| localize_arg(arg, path)),
+    owned = match layout {
+        Some(layout) => {
+            let template = layout.template(&owned);
+            owned
+                .help_template(template)
+                .mut_args(|arg| localize_arg(arg, path))
+        }
         None => owned.mut_args(|arg| {
             let help = i18n::text(&arg_id(path, &arg), &[]);
             let long = long_id(&arg).map(|id| i18n::text(id, &[]));
@@ -85,7 +128,7 @@ fn walk(command: &mut Command, path: &[String], template: Option<&str>) {
     };
     for sub in owned.get_subcommands_mut() {
         let sub_path = child(path, sub.get_name());
-        walk(sub, &sub_path, template);
+        walk(sub, &sub_path, layout);
     }
     *command = owned;
 }
@@ -97,7 +140,7 @@ fn with_helps(arg: Arg, long: Option<String>) -> Arg {
     }
 }
 
-/// An argument's help and clap's words around it (default, possible values, heading).
+/// An argument's help and clap's words around it (its default, its possible values).
 fn localize_arg(arg: Arg, path: &[String]) -> Arg {
     let id = arg_id(path, &arg);
     let mut help = i18n::text(&id, &[]);
@@ -111,12 +154,16 @@ fn localize_arg(arg: Arg, path: &[String]) -> Arg {
         arg.get_action().takes_values() && !defaults.is_empty() && !arg.is_hide_default_value_set();
     let values = shown_values(&arg);
     let mut arg = arg;
+    // As clap lays them out: `[default: x] [possible values: ...]` after the short help; the
+    // values with their meaning, then the default, under the long one.
+    let mut default = None;
     if show_default {
-        let default = i18n::text(
+        let text = i18n::text(
             "help-default",
             &[("value", i18n::Arg::from(defaults.join(", ")))],
         );
-        help = format!("{help} [{default}]");
+        help = format!("{help} [{text}]");
+        default = Some(text);
         arg = arg.hide_default_value(true);
     }
     if !values.is_empty() {
@@ -125,26 +172,30 @@ fn localize_arg(arg: Arg, path: &[String]) -> Arg {
             "help-possible-values",
             &[("values", i18n::Arg::from(names.join(", ")))],
         );
+        let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
         let described: Vec<String> = values
             .iter()
             .filter(|v| v.get_help().is_some())
-            .map(|v| format!("- {}: {}", v.get_name(), i18n::text(&value_id(&id, v), &[])))
+            .map(|v| {
+                let name = v.get_name();
+                let pad = width - name.chars().count();
+                let meaning = i18n::text(&value_id(&id, v), &[]);
+                format!("- {name}:{:pad$} {meaning}", "")
+            })
             .collect();
         if !described.is_empty() {
-            // As clap does: the long help lists the values with their meaning.
             let heading = i18n::text("help-heading-values", &[]);
-            let first = long.take().unwrap_or_else(|| help.clone());
-            long = Some(format!("{first}\n\n{heading}:\n{}", described.join("\n")));
+            let first = long.take().unwrap_or_else(|| i18n::text(&id, &[]));
+            let mut text = format!("{first}\n\n{heading}:\n{}", described.join("\n"));
+            if let Some(default) = &default {
+                text.push_str(&format!("\n\n[{default}]"));
+            }
+            long = Some(text);
         }
         help = format!("{help} [{list}]");
         arg = arg.hide_possible_values(true);
     }
-    let heading = if arg.is_positional() {
-        "help-heading-arguments"
-    } else {
-        "help-heading-options"
-    };
-    with_helps(arg.help(help).help_heading(i18n::text(heading, &[])), long)
+    with_helps(arg.help(help), long)
 }
 
 /// The values clap would list after an argument's help.
@@ -267,10 +318,12 @@ mod tests {
         assert!(portuguese.contains("Opções:"), "{portuguese}");
         assert!(!portuguese.contains("Options:"), "{portuguese}");
         let code = rendered(Language::PortugueseBrazil, &["code"]);
-        assert!(code.contains("Argumentos:\n  <CREDENTIAL>"), "{code}");
+        let arguments = code.find("Argumentos:\n  <CREDENTIAL>");
+        let options = code.find("Opções:");
+        assert!(arguments.is_some() && arguments < options, "{code}");
         let root = rendered(Language::PortugueseBrazil, &[]);
         assert!(root.contains("Comandos:"), "{root}");
+        assert!(root.contains("- never:  Sem cores"), "{root}");
         assert!(root.contains("[padrão: auto]"), "{root}");
-        assert!(root.contains("- never: Sem cores"), "{root}");
     }
 }
