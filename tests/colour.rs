@@ -24,7 +24,7 @@ use ratatui::style::{Color, Modifier};
 
 const BIN: &str = env!("CARGO_BIN_EXE_credview");
 const VAULT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/e2e-vault.json");
-const PATIENCE: Duration = Duration::from_secs(5);
+const PATIENCE: Duration = Duration::from_secs(15);
 const NOW: Timestamp = Timestamp::from_secs(1_795_608_010);
 
 fn render(settings: Settings) -> ratatui::buffer::Buffer {

@@ -10,7 +10,7 @@ use std::thread::sleep;
 use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_credview");
-const PATIENCE: Duration = Duration::from_secs(5);
+const PATIENCE: Duration = Duration::from_secs(15);
 
 const VAULT: &str = r#"{"version": 1, "credentials": [
   {"id": 1, "username": "vpn", "device": {"hostname": "gw-01"},

@@ -37,7 +37,7 @@ const VAULT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/e2e-vault.j
 const WIDTH: &str = "120";
 const HEIGHT: &str = "40";
 /// How long any one thing may take to show up on screen.
-const PATIENCE: Duration = Duration::from_secs(5);
+const PATIENCE: Duration = Duration::from_secs(15);
 const POLL: Duration = Duration::from_millis(40);
 
 const LIST_TITLE: &str = "Credentials > All";

@@ -251,3 +251,28 @@ proptest! {
         fuzz_checks::app::app_update(&data);
     }
 }
+
+/// Every one-byte change of a small vault (each byte removed, or replaced by one that matters
+/// to JSON), through the vault reader's checks: among them, that the quick reader of one
+/// credential refuses exactly the texts that are not JSON.
+#[test]
+fn every_one_byte_change_of_a_vault_holds() {
+    let vault = br#"{"version": 1, "credentials": [
+  {"id": 1, "username": "r\u00f8ot", "tags": ["a", "b"], "n": -1.5e+3, "x": [true, false, null],
+   "device": {"hostname": "h1", "port": 22}, "totp": "otpauth://totp/A:r?secret=JBSWY3DPEHPK3PXP"},
+  {"id": 2, "username": "b", "device": {"hostname": "h2"}, "notes": "tab\tno"}
+]}"#;
+    let replacements = [
+        b'x', b'"', b'\\', b'{', b'}', b'[', b']', b',', b':', b' ', b'0', 0x01, 0xFF,
+    ];
+    for at in 0..vault.len() {
+        let mut removed = vault.to_vec();
+        removed.remove(at);
+        fuzz_checks::vault_parse(&removed);
+        for &byte in &replacements {
+            let mut changed = vault.to_vec();
+            changed[at] = byte;
+            fuzz_checks::vault_parse(&changed);
+        }
+    }
+}

@@ -12,6 +12,7 @@ mod model;
 mod parse;
 mod perms;
 mod pick;
+mod plain;
 mod resolve;
 mod save;
 mod skim;

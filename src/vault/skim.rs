@@ -6,6 +6,8 @@
 //! is not a plain positive whole number, a repeated `id`) it refuses, and the caller leaves the
 //! file to the full reader, which says what is wrong and where.
 
+use super::plain;
+
 /// What the check found in the object at the start of the text.
 #[derive(Debug, PartialEq, Eq)]
 pub(super) enum Skim {
@@ -88,10 +90,12 @@ impl<'a> Scanner<'a> {
     /// The next byte that is not JSON whitespace, left in place.
     fn next_token(&mut self) -> Scan<u8> {
         while let Some(&byte) = self.text.get(self.pos) {
-            if !matches!(byte, b' ' | b'\n' | b'\r' | b'\t') {
-                return Ok(byte);
+            match byte {
+                // Indentation: runs of spaces, a block at a time.
+                b' ' => self.pos += plain::space_run(self.text, self.pos).0.max(1),
+                b'\n' | b'\r' | b'\t' => self.pos += 1,
+                _ => return Ok(byte),
             }
-            self.pos += 1;
         }
         Err(Fail::Short)
     }
@@ -196,6 +200,13 @@ impl<'a> Scanner<'a> {
     fn string(&mut self) -> Scan<&'a [u8]> {
         self.pos += 1;
         let start = self.pos;
+        // Most strings of a vault are short plain ASCII: their closing quote is in the first
+        // block.
+        let (run, block) = plain::string_run(self.text, start);
+        if run < block && self.text.get(start + run) == Some(&b'"') {
+            self.pos = start + run + 1;
+            return Ok(&self.text[start..start + run]);
+        }
         let mut ascii = true;
         loop {
             self.skip_plain_words();
@@ -225,24 +236,15 @@ impl<'a> Scanner<'a> {
         Ok(content)
     }
 
-    /// Moves past whole 8-byte words of plain string text (no quote, backslash, control or
-    /// non-ASCII byte): most of a vault is such text, and a word is checked in a few steps.
+    /// Moves past plain string text (no quote, backslash, control or non-ASCII byte) a word
+    /// at a time, up to the first byte that is not plain: most of a vault is such text.
     fn skip_plain_words(&mut self) {
-        const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-        const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-        let has_zero = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
-        while let Some(chunk) = self.text.get(self.pos..self.pos + 8) {
-            let mut bytes = [0; 8];
-            bytes.copy_from_slice(chunk);
-            let word = u64::from_ne_bytes(bytes);
-            let special = has_zero(word ^ (ONES * u64::from(b'"')))
-                | has_zero(word ^ (ONES * u64::from(b'\\')))
-                // A byte below 0x20 (a control) or from 0x80 (not ASCII).
-                | (word.wrapping_sub(ONES * 0x20) | word) & HIGHS;
-            if special != 0 {
+        loop {
+            let (run, block) = plain::string_run(self.text, self.pos);
+            self.pos += run;
+            if run < block {
                 return;
             }
-            self.pos += 8;
         }
     }
 
@@ -336,78 +338,5 @@ impl<'a> Scanner<'a> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn skim(text: &str) -> Skim {
-        credential(text.as_bytes())
-    }
-
-    #[test]
-    fn a_plain_credential_is_read_with_its_id() {
-        let text = r#"{"id": 7, "username": "root", "tags": ["a", "b"], "n": -1.5e+3,
-            "device": {"hostname": "h", "x": [true, false, null, {}]}}, {"id": 8}"#;
-        let end = text.find("}, {").map(|at| at + 1);
-        assert_eq!(
-            skim(text),
-            Skim::Object {
-                end: end.unwrap(),
-                id: 7,
-                escaped: false
-            }
-        );
-    }
-
-    #[test]
-    fn an_escape_anywhere_is_noted() {
-        let text = r#"{"id": 7, "device": {"hostname": "h\u0041\n"}}"#;
-        assert!(matches!(skim(text), Skim::Object { escaped: true, .. }));
-    }
-
-    #[test]
-    fn text_that_ends_inside_is_short() {
-        let whole = r#"{"id": 12, "username": "r\u00e9", "ok": true, "n": 10}"#;
-        for cut in 1..whole.len() {
-            assert_eq!(skim(&whole[..cut]), Skim::Short, "cut at {cut}");
-        }
-    }
-
-    #[test]
-    fn what_json_or_the_vault_refuses_is_refused() {
-        for text in [
-            r#"{"id": 1, "a": tru }"#,
-            r#"{"id": 1, "a": 01}"#,
-            r#"{"id": 1, "a": 1.}"#,
-            r#"{"id": 1, "a": "\x"}"#,
-            r#"{"id": 1, "a": "\u12g4"}"#,
-            "{\"id\": 1, \"a\": \"tab\there\"}",
-            r#"{"id": 1, "a": [1, 2,]}"#,
-            r#"{"id": 1,}"#,
-            r#"{"id": 1 "a": 2}"#,
-            r#"{"id": 1, "a": 'x'}"#,
-            r#"{"id": 0}"#,
-            r#"{"id": -1}"#,
-            r#"{"id": 1.0}"#,
-            r#"{"id": "1"}"#,
-            r#"{"id": 1, "id": 2}"#,
-            r#"{"id": 99999999999999999999}"#,
-            r#"{"username": "no id"}"#,
-            r#"{"id": 1, "\u0069d": 2}"#,
-        ] {
-            assert_eq!(skim(text), Skim::Refused, "{text}");
-        }
-        let mut deep = String::from(r#"{"id": 1, "a": "#);
-        deep.push_str(&"[".repeat(MAX_DEPTH + 1));
-        deep.push_str(&"]".repeat(MAX_DEPTH + 1));
-        deep.push('}');
-        assert_eq!(skim(&deep), Skim::Refused);
-    }
-
-    #[test]
-    fn invalid_utf8_in_a_string_is_refused() {
-        let mut text = br#"{"id": 1, "a": "x"#.to_vec();
-        text.extend([0xC3, 0x28]);
-        text.extend(br#""}"#);
-        assert_eq!(credential(&text), Skim::Refused);
-    }
-}
+#[path = "skim_tests.rs"]
+mod tests;

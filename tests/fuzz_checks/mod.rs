@@ -15,6 +15,7 @@ use credview::template::{Rendered, Template, TemplateError, Values};
 
 /// The vault reader: any bytes give a vault or one positioned, printable error.
 pub fn vault_parse(data: &[u8]) {
+    one_credential_reader_agrees(data);
     match credview::vault::parse("fuzz.json", data) {
         Ok(vault) => {
             let mut ids = std::collections::HashSet::new();
@@ -37,6 +38,56 @@ pub fn vault_parse(data: &[u8]) {
                 let lines = data.iter().filter(|&&b| b == b'\n').count() + 1;
                 assert!(line >= 1 && column >= 1, "{text}");
                 assert!(line <= lines, "line {line} of {lines}: {text}");
+            }
+        }
+    }
+}
+
+/// The reader of one credential (`code ID` on a big vault checks the whole text quickly and
+/// deserialises only the one named) against the full reader: text that is not JSON, or holds
+/// an id twice, it refuses; a credential the full reader reads, it reads the same.
+fn one_credential_reader_agrees(data: &[u8]) {
+    use credview::vault::{VaultText, read_named};
+    let named = |id: &str| {
+        let text = VaultText::Memory(zeroize::Zeroizing::new(data.to_vec()));
+        read_named("fuzz.json", text, id)
+    };
+    match credview::vault::parse("fuzz.json", data) {
+        Ok(vault) => {
+            for credential in vault.credentials.iter().take(3) {
+                let read = named(&credential.id.to_string());
+                let read = read
+                    .map(|v| format!("{:?}", v.credentials))
+                    .map_err(|e| e.to_string());
+                assert_eq!(
+                    read,
+                    Ok(format!("{:?}", [credential])),
+                    "id {}",
+                    credential.id
+                );
+            }
+        }
+        Err(_) => {
+            let json = std::str::from_utf8(data)
+                .ok()
+                .and_then(|text| serde_json::from_str::<serde_json::Value>(text).ok());
+            let ids_repeat = json.as_ref().is_some_and(|v| {
+                let ids: Vec<_> = v["credentials"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|c| &c["id"])
+                    .collect();
+                (1..ids.len()).any(|i| ids[..i].contains(&ids[i]))
+            });
+            if json.is_none() || ids_repeat {
+                // One that is there, and one that is not (so nothing is deserialised).
+                for id in ["1", "999999999"] {
+                    assert!(
+                        named(id).is_err(),
+                        "{id}: read from a file the full reader refuses"
+                    );
+                }
             }
         }
     }

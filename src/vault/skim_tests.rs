@@ -1,0 +1,75 @@
+//! The quick check against hand-written texts: what it reads, notes and refuses.
+
+use super::*;
+
+fn skim(text: &str) -> Skim {
+    credential(text.as_bytes())
+}
+
+#[test]
+fn a_plain_credential_is_read_with_its_id() {
+    let text = r#"{"id": 7, "username": "root", "tags": ["a", "b"], "n": -1.5e+3,
+        "device": {"hostname": "h", "x": [true, false, null, {}]}}, {"id": 8}"#;
+    let end = text.find("}, {").map(|at| at + 1);
+    assert_eq!(
+        skim(text),
+        Skim::Object {
+            end: end.unwrap(),
+            id: 7,
+            escaped: false
+        }
+    );
+}
+
+#[test]
+fn an_escape_anywhere_is_noted() {
+    let text = r#"{"id": 7, "device": {"hostname": "h\u0041\n"}}"#;
+    assert!(matches!(skim(text), Skim::Object { escaped: true, .. }));
+}
+
+#[test]
+fn text_that_ends_inside_is_short() {
+    let whole = r#"{"id": 12, "username": "r\u00e9", "ok": true, "n": 10}"#;
+    for cut in 1..whole.len() {
+        assert_eq!(skim(&whole[..cut]), Skim::Short, "cut at {cut}");
+    }
+}
+
+#[test]
+fn what_json_or_the_vault_refuses_is_refused() {
+    for text in [
+        r#"{"id": 1, "a": tru }"#,
+        r#"{"id": 1, "a": 01}"#,
+        r#"{"id": 1, "a": 1.}"#,
+        r#"{"id": 1, "a": "\x"}"#,
+        r#"{"id": 1, "a": "\u12g4"}"#,
+        "{\"id\": 1, \"a\": \"tab\there\"}",
+        r#"{"id": 1, "a": [1, 2,]}"#,
+        r#"{"id": 1,}"#,
+        r#"{"id": 1 "a": 2}"#,
+        r#"{"id": 1, "a": 'x'}"#,
+        r#"{"id": 0}"#,
+        r#"{"id": -1}"#,
+        r#"{"id": 1.0}"#,
+        r#"{"id": "1"}"#,
+        r#"{"id": 1, "id": 2}"#,
+        r#"{"id": 99999999999999999999}"#,
+        r#"{"username": "no id"}"#,
+        r#"{"id": 1, "\u0069d": 2}"#,
+    ] {
+        assert_eq!(skim(text), Skim::Refused, "{text}");
+    }
+    let mut deep = String::from(r#"{"id": 1, "a": "#);
+    deep.push_str(&"[".repeat(MAX_DEPTH + 1));
+    deep.push_str(&"]".repeat(MAX_DEPTH + 1));
+    deep.push('}');
+    assert_eq!(skim(&deep), Skim::Refused);
+}
+
+#[test]
+fn invalid_utf8_in_a_string_is_refused() {
+    let mut text = br#"{"id": 1, "a": "x"#.to_vec();
+    text.extend([0xC3, 0x28]);
+    text.extend(br#""}"#);
+    assert_eq!(credential(&text), Skim::Refused);
+}
