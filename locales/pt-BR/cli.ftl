@@ -43,7 +43,7 @@ cli-passphrase-no-terminal = não há terminal para pedir a frase secreta; defin
 cli-passphrase-none = nenhuma frase secreta foi digitada
 cli-passphrase-not-utf8 = a frase secreta não é texto UTF-8 válido
 cli-recipient-invalid = --recipient { $text }: não é uma chave pública age (age1...)
-cli-identity-expected = esperadas linhas AGE-SECRET-KEY-1...
+cli-identity-expected = eram esperadas linhas AGE-SECRET-KEY-1...
 
 ## list
 cli-list-id = ID
