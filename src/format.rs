@@ -5,14 +5,17 @@ use std::borrow::Cow;
 use time::OffsetDateTime;
 use time::macros::format_description;
 
+use crate::i18n::Language;
 use crate::vault::{Credential, Device};
 
-/// Dates as the console shows them, in UTC to the minute: `2026-11-20 14:03`.
+/// Dates as the console shows them, in UTC to the minute, laid out as the language writes
+/// them: `2026-11-20 14:03` in English, `20/11/2026 14:03` in Portuguese.
 pub fn date(value: Option<OffsetDateTime>) -> String {
     date_in(value, None)
 }
 
-/// A date to the minute in `zone` (with the offset that zone had at that moment), else UTC.
+/// A date to the minute in `zone` (with the offset that zone had at that moment), else UTC,
+/// laid out as the current language writes it.
 pub fn date_in(value: Option<OffsetDateTime>, zone: Option<&jiff::tz::TimeZone>) -> String {
     let Some(value) = value else {
         return String::new();
@@ -24,10 +27,11 @@ pub fn date_in(value: Option<OffsetDateTime>, zone: Option<&jiff::tz::TimeZone>)
             time::UtcOffset::from_whole_seconds(seconds).ok()
         })
         .unwrap_or(time::UtcOffset::UTC);
-    value
-        .to_offset(offset)
-        .format(format_description!("[year]-[month]-[day] [hour]:[minute]"))
-        .unwrap_or_default()
+    let layout = match crate::i18n::current() {
+        Language::English => format_description!("[year]-[month]-[day] [hour]:[minute]"),
+        Language::PortugueseBrazil => format_description!("[day]/[month]/[year] [hour]:[minute]"),
+    };
+    value.to_offset(offset).format(layout).unwrap_or_default()
 }
 
 /// The group header over a device's rows: `hostname (ip) · type · vendor · site`.
@@ -35,8 +39,7 @@ pub fn device_header(device: &Device) -> String {
     let mut head = device
         .hostname
         .as_deref()
-        .unwrap_or("(no device)")
-        .to_owned();
+        .map_or_else(|| crate::t!("tui-device-none"), str::to_owned);
     if let Some(ip) = &device.ip {
         head.push_str(&format!(" ({ip})"));
     }
@@ -107,6 +110,28 @@ mod tests {
     }
 
     #[test]
+    fn dates_in_portuguese_put_the_day_first() {
+        let _pt = crate::i18n::speak(Language::PortugueseBrazil);
+        assert_eq!(
+            date(Some(datetime!(2026-11-20 14:03:59 UTC))),
+            "20/11/2026 14:03"
+        );
+        // The same instant as in English: only the layout changes.
+        assert_eq!(
+            date(Some(datetime!(2026-11-20 23:30 -03:00))),
+            "21/11/2026 02:30"
+        );
+        let zone = jiff::tz::TimeZone::get("America/Sao_Paulo").unwrap();
+        let at = OffsetDateTime::from_unix_timestamp(1_763_647_380).ok(); // 2025-11-20 14:03Z
+        assert_eq!(date_in(at, Some(&zone)), "20/11/2025 11:03");
+        assert_eq!(date_in(None, Some(&zone)), "");
+        assert_eq!(
+            date(Some(datetime!(2026-01-05 09:07 UTC))),
+            "05/01/2026 09:07"
+        );
+    }
+
+    #[test]
     fn headers_skip_what_is_missing() {
         let full = Device {
             hostname: Some("srv-db-01".into()),
@@ -125,6 +150,10 @@ mod tests {
             ..Device::default()
         };
         assert_eq!(device_header(&bare), "sw");
+        let none = Device::default();
+        assert_eq!(device_header(&none), "(no device)");
+        let _pt = crate::i18n::speak(Language::PortugueseBrazil);
+        assert_eq!(device_header(&none), "(sem dispositivo)");
     }
 
     #[test]

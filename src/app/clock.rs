@@ -2,7 +2,8 @@
 //! background check's warning (status line). The check itself runs at the edge.
 
 use super::state::App;
-use crate::ntp::{Verdict, ahead_or_behind, signed_seconds};
+use crate::ntp::{Verdict, signed_seconds};
+use crate::t;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ClockState {
@@ -10,6 +11,8 @@ pub struct ClockState {
     pub correction_millis: i64,
     /// Said while the latest check found the codes at risk or wrong.
     pub warning: Option<String>,
+    /// The warning without the server's name, for a status line too narrow for the whole.
+    pub short_warning: Option<String>,
 }
 
 /// A background check's result, as the edge measured it.
@@ -24,9 +27,19 @@ pub enum ClockCheck {
 impl ClockState {
     /// `clock corrected by +42 s`, while a correction is in force.
     pub fn title(&self) -> Option<String> {
+        self.titles().map(|[full, _]| full)
+    }
+
+    /// The title's correction in full and shortened (`clock +42 s`) for narrower terminals.
+    pub fn titles(&self) -> Option<[String; 2]> {
         let secs = round_to_secs(self.correction_millis);
-        (self.correction_millis != 0)
-            .then(|| format!("clock corrected by {}", signed_seconds(secs * 1000)))
+        let seconds = signed_seconds(secs * 1000);
+        (self.correction_millis != 0).then(|| {
+            [
+                t!("tui-clock-corrected-by", seconds = &seconds),
+                t!("tui-clock-corrected-short", seconds = &seconds),
+            ]
+        })
     }
 }
 
@@ -49,22 +62,41 @@ pub(super) fn on_checked(app: &mut App, check: ClockCheck) {
     };
     // What the codes are off by: the correction in force already covers part of it.
     let residual = offset_millis.saturating_sub(app.clock.correction_millis);
-    let clock = if app.clock.correction_millis == 0 {
-        "clock"
+    let corrected = if app.clock.correction_millis == 0 {
+        "no"
     } else {
-        "corrected clock"
+        "yes"
     };
     // Whole seconds: a warning is about seconds, and only from 2 s on.
-    let position = ahead_or_behind(round_to_secs(residual) * 1000);
-    app.clock.warning = match Verdict::of(residual) {
+    let residual_secs = round_to_secs(residual);
+    let seconds = signed_seconds(residual_secs * 1000);
+    let seconds = seconds.trim_start_matches(['+', '-']);
+    // A clock that needs time added is behind the server; one that needs time taken, ahead.
+    let position = if residual_secs < 0 { "ahead" } else { "behind" };
+    let codes = match Verdict::of(residual) {
         Verdict::Fine => None,
-        Verdict::AtRisk => Some(format!(
-            "⚠ {clock} {position} {server}: codes at risk near each step's end; run credview time sync"
-        )),
-        Verdict::Wrong => Some(format!(
-            "⚠ {clock} {position} {server}: codes are wrong; run credview time sync"
-        )),
+        Verdict::AtRisk => Some("at-risk"),
+        Verdict::Wrong => Some("wrong"),
     };
+    app.clock.warning = codes.map(|codes| {
+        t!(
+            "tui-clock-warning",
+            corrected = corrected,
+            position = position,
+            seconds = seconds,
+            server = &server,
+            codes = codes,
+        )
+    });
+    app.clock.short_warning = codes.map(|codes| {
+        t!(
+            "tui-clock-warning-short",
+            corrected = corrected,
+            position = position,
+            seconds = seconds,
+            codes = codes,
+        )
+    });
 }
 
 #[cfg(test)]

@@ -7,12 +7,11 @@ use zeroize::Zeroizing;
 use super::msg::{AuditRequest, Effect, SessionAudit};
 use super::say;
 use super::state::{
-    App, Details, HotpToken, LATE_COPY_MILLIS, Level, PASSWORD_MILLIS, ReasonPrompt, Sensitive,
-    Token, TokenView,
+    App, Details, HotpToken, Level, PASSWORD_MILLIS, ReasonPrompt, Sensitive, Token, TokenView,
 };
-use crate::clipboard::Target;
 use crate::otp::Code;
 use crate::session::{Ended, Plan, Start, Supplied};
+use crate::t;
 use crate::vault::{Credential, HotpConfig};
 
 pub(super) fn open_details(app: &mut App) {
@@ -63,7 +62,7 @@ pub(super) fn renew_token(app: &mut App) {
     }
 }
 
-fn shown_token(app: &mut App) -> Option<&mut Token> {
+pub(super) fn shown_token(app: &mut App) -> Option<&mut Token> {
     match app.details.as_mut()?.token {
         TokenView::Code(ref mut token) => Some(&mut **token),
         _ => None,
@@ -90,8 +89,7 @@ fn hotp_token(app: &mut App) -> Option<&mut HotpToken> {
 pub(super) fn refresh(app: &mut App) {
     let now = app.now;
     if hotp_token(app).is_some() {
-        let text = "HOTP codes do not expire: n gives the next one (the counter is saved first)";
-        say(app, text.to_owned(), Level::Info);
+        say(app, t!("tui-status-hotp-no-refresh"), Level::Info);
         return;
     }
     let Some(token) = shown_token(app) else {
@@ -99,10 +97,10 @@ pub(super) fn refresh(app: &mut App) {
     };
     let text = if token.is_stale(now) {
         *token = Token::new(token.totp.clone(), now, token.short_secret_bits);
-        "new token".to_owned()
+        t!("tui-status-new-token")
     } else {
         let seconds = token.seconds_left(now);
-        format!("no new token yet: this one is still valid for {seconds} s")
+        t!("tui-status-token-still-valid", seconds = seconds)
     };
     say(app, text, Level::Info);
 }
@@ -111,37 +109,35 @@ fn credential(app: &App) -> Option<&Credential> {
     app.vault.credentials.get(app.details.as_ref()?.credential)
 }
 
-/// Why `action` may not happen on the open credential, in a plain sentence.
+/// Why `action` may not happen on the open credential, in a plain sentence (a catalogue id).
 fn refusal(app: &App, action: Sensitive) -> Option<&'static str> {
     let details = app.details.as_ref()?;
     let credential = credential(app)?;
     match action {
         Sensitive::TokenCopy | Sensitive::QrDisplay | Sensitive::HotpAdvance => {
             match &details.token {
-                TokenView::NoTotp => Some("no TOTP is configured for this credential"),
-                TokenView::NoPermission => Some("you may not see this token"),
+                TokenView::NoTotp => Some("tui-status-no-totp"),
+                TokenView::NoPermission => Some("tui-status-token-not-permitted"),
                 TokenView::Code(_) if action == Sensitive::HotpAdvance => {
-                    Some("n is for HOTP codes; this TOTP code renews by itself")
+                    Some("tui-status-n-is-for-hotp")
                 }
                 TokenView::Code(_) => None,
-                TokenView::Hotp(hotp) if hotp.advancing => {
-                    Some("the counter is being saved; the code follows")
-                }
+                TokenView::Hotp(hotp) if hotp.advancing => Some("tui-status-counter-saving"),
                 TokenView::Hotp(hotp) if action == Sensitive::TokenCopy && hotp.shown.is_none() => {
-                    Some("no HOTP code is shown yet: n gives the next one")
+                    Some("tui-status-no-hotp-code-yet")
                 }
                 TokenView::Hotp(_) => None,
             }
         }
         Sensitive::SessionStart if !credential.access.start_session => {
-            Some("you may not start a session with this credential: your access does not allow it")
+            Some("tui-status-session-not-permitted")
         }
         Sensitive::SessionStart => None,
         Sensitive::PasswordView | Sensitive::PasswordCopy => {
             if !credential.access.can_see_password() {
-                Some("you may not view this password: your access does not allow it")
+                Some("tui-status-password-not-permitted")
             } else if credential.password.is_none() {
-                Some("no password is stored for this credential")
+                Some("tui-status-no-password")
             } else {
                 None
             }
@@ -151,8 +147,8 @@ fn refusal(app: &App, action: Sensitive) -> Option<&'static str> {
 
 /// The first step of every sensitive action: check, ask for a reason if needed, then audit.
 pub(super) fn request(app: &mut App, action: Sensitive, effects: &mut Vec<Effect>) {
-    if let Some(sentence) = refusal(app, action) {
-        say(app, sentence.to_owned(), Level::Warning);
+    if let Some(id) = refusal(app, action) {
+        say(app, crate::i18n::text(id, &[]), Level::Warning);
         return;
     }
     let Some(credential) = credential(app) else {
@@ -213,14 +209,10 @@ pub(super) fn edit_reason(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect
     match key.code {
         KeyCode::Esc => {
             details.prompt = None;
-            say(app, "cancelled: no reason given".to_owned(), Level::Info);
+            say(app, t!("tui-status-reason-cancelled"), Level::Info);
         }
         KeyCode::Enter if prompt.text.trim().is_empty() => {
-            say(
-                app,
-                "a reason is required: type it, or Esc to cancel".to_owned(),
-                Level::Warning,
-            );
+            say(app, t!("tui-status-reason-required"), Level::Warning);
         }
         KeyCode::Enter => {
             let purpose = prompt.purpose;
@@ -251,7 +243,7 @@ pub(super) fn on_audited(app: &mut App, result: Result<(), String>, effects: &mu
     if let Err(reason) = result {
         say(
             app,
-            format!("refused: the audit log could not be written ({reason})"),
+            t!("tui-status-audit-refused", reason = reason),
             Level::Error,
         );
         return;
@@ -262,14 +254,14 @@ pub(super) fn on_audited(app: &mut App, result: Result<(), String>, effects: &mu
             // A key can arrive just past a step's end, before the tick that renews the code.
             renew_token(app);
             if let Some(code) = code_to_copy(app).map(|code| Zeroizing::new(code.to_string())) {
-                copy(app, code, action, effects);
+                super::copy::copy(app, code, action, effects);
             }
         }
         // Not audited through here: the edge records it with the counter's write.
         Sensitive::HotpAdvance => {}
         Sensitive::PasswordCopy => {
             if let Some(password) = credential(app).and_then(|c| c.password.as_ref()) {
-                copy(
+                super::copy::copy(
                     app,
                     Zeroizing::new(password.expose().to_owned()),
                     action,
@@ -308,7 +300,7 @@ pub(super) fn on_advanced(app: &mut App, id: u64, result: Result<(u64, HotpConfi
             if let Some(hotp) = hotp_token(app).filter(|_| open) {
                 hotp.advancing = false;
             }
-            say(app, format!("no code: {reason}"), Level::Error);
+            say(app, t!("tui-status-no-code", reason = reason), Level::Error);
             return;
         }
     };
@@ -321,9 +313,10 @@ pub(super) fn on_advanced(app: &mut App, id: u64, result: Result<(u64, HotpConfi
         hotp.counter = stored;
         hotp.shown = Some((used, code));
         hotp.advancing = false;
+        let counter = used.to_string();
         say(
             app,
-            format!("next code: HOTP counter {used}, saved as used (c copies it)"),
+            t!("tui-status-next-code", counter = counter),
             Level::Info,
         );
     }
@@ -337,53 +330,6 @@ pub(super) fn on_session_ended(app: &mut App, ended: &Ended, supplied: Supplied)
         Err(_) => Level::Error,
     };
     say(app, crate::session::summary(ended, supplied), level);
-}
-
-fn copy(app: &mut App, text: Zeroizing<String>, what: Sensitive, effects: &mut Vec<Effect>) {
-    app.copying = Some((text.clone(), what));
-    effects.push(Effect::Copy(text));
-}
-
-pub(super) fn on_copied(app: &mut App, result: Result<Target, String>) {
-    let now = app.now;
-    let clear_after = app.settings.clear_clipboard_after_millis;
-    let Some((text, what)) = app.copying.take() else {
-        return;
-    };
-    let left = shown_token(app).map(|t| t.millis_left(now));
-    let late = what == Sensitive::TokenCopy && left.is_some_and(|left| left <= LATE_COPY_MILLIS);
-    let noun = if what == Sensitive::TokenCopy {
-        "token"
-    } else {
-        "password"
-    };
-    match result {
-        Ok(target) => {
-            let mut text = if clear_after == 0 {
-                // Clearing is turned off: an earlier copy's clear would find this one anyway.
-                app.clipboard = None;
-                format!("{noun} copied to {}; not cleared", target.describe())
-            } else {
-                app.clipboard = Some(super::state::Clip {
-                    text,
-                    target,
-                    clear_at: now.plus_millis(clear_after),
-                });
-                let seconds = clear_after.div_ceil(1000);
-                format!(
-                    "{noun} copied to {}; cleared in {seconds} s",
-                    target.describe()
-                )
-            };
-            if late {
-                let seconds = left.unwrap_or(0).div_ceil(1000);
-                text = format!("{text}. It expires in {seconds} s!");
-            }
-            say(app, text, if late { Level::Warning } else { Level::Info });
-        }
-        // An earlier copy that did land keeps its own clear.
-        Err(reason) => say(app, format!("could not copy: {reason}"), Level::Error),
-    }
 }
 
 /// Masks the password and closes the QR code when their time is up.

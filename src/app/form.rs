@@ -14,6 +14,7 @@ use zeroize::Zeroizing;
 
 use crate::intake;
 use crate::otp::{Algorithm, Params};
+use crate::t;
 use crate::vault::TotpConfig;
 
 /// The longest secret or Key URI the field takes; room for it is reserved, so it never moves.
@@ -185,7 +186,7 @@ impl Form {
         } else {
             let period = self.period.value().trim().parse::<u64>().ok();
             let Some(period) = period else {
-                return fail("the period is not a whole number of seconds".into());
+                return fail(t!("tui-form-problem-period"));
             };
             let params = intake::params(
                 Some(&self.algorithm.to_string()),
@@ -197,22 +198,20 @@ impl Form {
                 Err(e) => return fail(e),
             }
         };
-        let warning = totp.as_ref().filter(|t| t.is_short()).map(|t| {
-            format!(
-                "short secret: {} bits (128 or more is recommended)",
-                t.secret.bits()
-            )
-        });
+        let warning = totp
+            .as_ref()
+            .filter(|totp| totp.is_short())
+            .map(|totp| t!("tui-form-short-secret", bits = totp.secret.bits()));
         let change = match &self.kind {
             FormKind::SetTotp { id, .. } => match totp {
                 Some(totp) => Change::SetTotp { id: *id, totp },
-                None => return fail("the secret is empty".into()),
+                None => return fail(t!("tui-form-problem-secret-empty")),
             },
             FormKind::RemoveTotp { id, .. } => Change::RemoveTotp { id: *id },
             FormKind::Add => {
                 let username = self.username.value().trim();
                 if username.is_empty() {
-                    return fail("the username is empty".into());
+                    return fail(t!("tui-form-problem-username-empty"));
                 }
                 let hostname = self.hostname.value().trim();
                 Change::Add {
@@ -303,8 +302,7 @@ impl Form {
         }
         if self.replacing == Some(false) {
             self.replacing = Some(true);
-            self.error =
-                Some("this credential has a TOTP secret already: Enter again replaces it".into());
+            self.error = Some(t!("tui-form-replace-question"));
             return None;
         }
         self.saving = check.change.is_some();

@@ -68,35 +68,43 @@ pub struct Binding {
     /// How the keys are written in the help and the footer.
     pub label: &'static str,
     pub action: Action,
-    pub help: &'static str,
+    /// The catalogue id of what it does, as the help overlay says it.
+    pub help_id: &'static str,
+}
+
+impl Binding {
+    /// What the binding does, in the current language.
+    pub fn help(&self) -> String {
+        crate::i18n::text(self.help_id, &[])
+    }
 }
 
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    Binding { context: Context::List, keys: &[plain(KeyCode::Up), ch('k')], label: "↑ k", action: Action::Up, help: "previous credential" },
-    Binding { context: Context::List, keys: &[plain(KeyCode::Down), ch('j')], label: "↓ j", action: Action::Down, help: "next credential" },
-    Binding { context: Context::List, keys: &[plain(KeyCode::PageUp), ctrl('b')], label: "PgUp", action: Action::PageUp, help: "one screen up" },
-    Binding { context: Context::List, keys: &[plain(KeyCode::PageDown), ctrl('f')], label: "PgDn", action: Action::PageDown, help: "one screen down" },
-    Binding { context: Context::List, keys: &[plain(KeyCode::Home), ch('g')], label: "Home g", action: Action::First, help: "first credential" },
-    Binding { context: Context::List, keys: &[plain(KeyCode::End), ch('G')], label: "End G", action: Action::Last, help: "last credential" },
-    Binding { context: Context::List, keys: &[plain(KeyCode::Enter)], label: "Enter", action: Action::Open, help: "open Details" },
-    Binding { context: Context::List, keys: &[ch('/')], label: "/", action: Action::StartFilter, help: "filter (id, user, host, ip…)" },
-    Binding { context: Context::List, keys: &[plain(KeyCode::Esc)], label: "Esc", action: Action::ClearFilter, help: "clear the filter" },
-    Binding { context: Context::List, keys: &[ch('a')], label: "a", action: Action::AddCredential, help: "add a credential" },
-    Binding { context: Context::List, keys: &[ch('s')], label: "s", action: Action::StartSession, help: "start an SSH session" },
-    Binding { context: Context::Details, keys: &[ch('r')], label: "r", action: Action::Refresh, help: "new token, once it is due" },
-    Binding { context: Context::Details, keys: &[ch('c'), ch('y')], label: "c y", action: Action::Copy, help: "copy the token" },
-    Binding { context: Context::Details, keys: &[ch('v')], label: "v", action: Action::ShowPassword, help: "show the password for 30 s" },
-    Binding { context: Context::Details, keys: &[ch('p')], label: "p", action: Action::CopyPassword, help: "copy the password" },
-    Binding { context: Context::Details, keys: &[ch('Q')], label: "Q", action: Action::ShowQr, help: "QR code for an authenticator" },
-    Binding { context: Context::Details, keys: &[ch('t')], label: "t", action: Action::SetTotp, help: "set the TOTP secret" },
-    Binding { context: Context::Details, keys: &[ch('x')], label: "x", action: Action::RemoveTotp, help: "remove the TOTP secret" },
-    Binding { context: Context::Details, keys: &[ch('n')], label: "n", action: Action::NextCode, help: "next HOTP code (saved first)" },
-    Binding { context: Context::Details, keys: &[ch('s')], label: "s", action: Action::StartSession, help: "SSH session, code supplied" },
-    Binding { context: Context::Details, keys: &[plain(KeyCode::Esc)], label: "Esc", action: Action::Close, help: "close the QR code or Details" },
-    Binding { context: Context::Anywhere, keys: &[ch('?')], label: "?", action: Action::Help, help: "this help" },
-    Binding { context: Context::Anywhere, keys: &[ctrl('z')], label: "Ctrl-Z", action: Action::Suspend, help: "suspend (fg resumes)" },
-    Binding { context: Context::Anywhere, keys: &[ch('q'), ctrl('c')], label: "q Ctrl-C", action: Action::Quit, help: "quit" },
+    Binding { context: Context::List, keys: &[plain(KeyCode::Up), ch('k')], label: "↑ k", action: Action::Up, help_id: "tui-key-previous" },
+    Binding { context: Context::List, keys: &[plain(KeyCode::Down), ch('j')], label: "↓ j", action: Action::Down, help_id: "tui-key-next" },
+    Binding { context: Context::List, keys: &[plain(KeyCode::PageUp), ctrl('b')], label: "PgUp", action: Action::PageUp, help_id: "tui-key-page-up" },
+    Binding { context: Context::List, keys: &[plain(KeyCode::PageDown), ctrl('f')], label: "PgDn", action: Action::PageDown, help_id: "tui-key-page-down" },
+    Binding { context: Context::List, keys: &[plain(KeyCode::Home), ch('g')], label: "Home g", action: Action::First, help_id: "tui-key-first" },
+    Binding { context: Context::List, keys: &[plain(KeyCode::End), ch('G')], label: "End G", action: Action::Last, help_id: "tui-key-last" },
+    Binding { context: Context::List, keys: &[plain(KeyCode::Enter)], label: "Enter", action: Action::Open, help_id: "tui-key-open" },
+    Binding { context: Context::List, keys: &[ch('/')], label: "/", action: Action::StartFilter, help_id: "tui-key-filter" },
+    Binding { context: Context::List, keys: &[plain(KeyCode::Esc)], label: "Esc", action: Action::ClearFilter, help_id: "tui-key-clear-filter" },
+    Binding { context: Context::List, keys: &[ch('a')], label: "a", action: Action::AddCredential, help_id: "tui-key-add" },
+    Binding { context: Context::List, keys: &[ch('s')], label: "s", action: Action::StartSession, help_id: "tui-key-session-list" },
+    Binding { context: Context::Details, keys: &[ch('r')], label: "r", action: Action::Refresh, help_id: "tui-key-refresh" },
+    Binding { context: Context::Details, keys: &[ch('c'), ch('y')], label: "c y", action: Action::Copy, help_id: "tui-key-copy" },
+    Binding { context: Context::Details, keys: &[ch('v')], label: "v", action: Action::ShowPassword, help_id: "tui-key-show-password" },
+    Binding { context: Context::Details, keys: &[ch('p')], label: "p", action: Action::CopyPassword, help_id: "tui-key-copy-password" },
+    Binding { context: Context::Details, keys: &[ch('Q')], label: "Q", action: Action::ShowQr, help_id: "tui-key-qr" },
+    Binding { context: Context::Details, keys: &[ch('t')], label: "t", action: Action::SetTotp, help_id: "tui-key-set-totp" },
+    Binding { context: Context::Details, keys: &[ch('x')], label: "x", action: Action::RemoveTotp, help_id: "tui-key-remove-totp" },
+    Binding { context: Context::Details, keys: &[ch('n')], label: "n", action: Action::NextCode, help_id: "tui-key-next-code" },
+    Binding { context: Context::Details, keys: &[ch('s')], label: "s", action: Action::StartSession, help_id: "tui-key-session-details" },
+    Binding { context: Context::Details, keys: &[plain(KeyCode::Esc)], label: "Esc", action: Action::Close, help_id: "tui-key-close" },
+    Binding { context: Context::Anywhere, keys: &[ch('?')], label: "?", action: Action::Help, help_id: "tui-key-help" },
+    Binding { context: Context::Anywhere, keys: &[ctrl('z')], label: "Ctrl-Z", action: Action::Suspend, help_id: "tui-key-suspend" },
+    Binding { context: Context::Anywhere, keys: &[ch('q'), ctrl('c')], label: "q Ctrl-C", action: Action::Quit, help_id: "tui-key-quit" },
 ];
 
 fn matches(key: &Key, event: &KeyEvent) -> bool {
@@ -118,6 +126,7 @@ pub fn action(context: Context, event: &KeyEvent) -> Option<Action> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Language;
 
     fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, modifiers)
@@ -154,6 +163,25 @@ mod tests {
     }
 
     #[test]
+    fn every_binding_is_explained_in_both_languages() {
+        let languages = [Language::English, Language::PortugueseBrazil];
+        for language in languages {
+            let known: Vec<String> = crate::i18n::ids(language)
+                .into_iter()
+                .map(|(id, _)| id)
+                .collect();
+            for binding in BINDINGS {
+                assert!(
+                    known.iter().any(|id| id == binding.help_id),
+                    "{} is not in the {} catalogue",
+                    binding.help_id,
+                    language.name()
+                );
+            }
+        }
+    }
+
+    #[test]
     fn no_key_is_bound_twice_in_one_context() {
         for (i, a) in BINDINGS.iter().enumerate() {
             for b in &BINDINGS[i + 1..] {
@@ -165,8 +193,8 @@ mod tests {
                         assert!(
                             !(ka.code == kb.code && ka.modifiers == kb.modifiers),
                             "{} / {}",
-                            a.help,
-                            b.help
+                            a.help_id,
+                            b.help_id
                         );
                     }
                 }

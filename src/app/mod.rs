@@ -1,6 +1,7 @@
 //! The pure application core: state, messages, the update function and the key table.
 
 pub mod clock;
+mod copy;
 mod details;
 pub mod filter;
 pub mod form;
@@ -13,7 +14,7 @@ pub mod rows;
 pub mod settings;
 pub mod state;
 mod update;
-mod write;
+pub(crate) mod write;
 
 pub use msg::{Effect, Msg};
 pub use state::{App, Settings};

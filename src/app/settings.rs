@@ -86,15 +86,22 @@ impl NtpServer {
     pub const DEFAULT_PORT: u16 = 123;
 
     pub fn parse(text: &str) -> Result<Self, String> {
+        let quoted = format!("{text:?}");
         let bad =
-            |why: &str| format!("{text:?} is not a time server ({why}); write host or host:port");
+            |why: &str| crate::t!("tui-settings-not-a-time-server", text = &quoted, why = why);
         let (host, port) = if let Some(rest) = text.strip_prefix('[') {
-            let (host, after) = rest.split_once(']').ok_or_else(|| bad("no closing ]"))?;
+            let (host, after) = rest
+                .split_once(']')
+                .ok_or_else(|| bad("no-closing-bracket"))?;
             match after {
                 "" => (host, None),
                 _ => (
                     host,
-                    Some(after.strip_prefix(':').ok_or_else(|| bad("text after ]"))?),
+                    Some(
+                        after
+                            .strip_prefix(':')
+                            .ok_or_else(|| bad("text-after-bracket"))?,
+                    ),
                 ),
             }
         } else {
@@ -106,7 +113,7 @@ impl NtpServer {
             }
         };
         if host.is_empty() || host.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            return Err(bad("empty host or a space in it"));
+            return Err(bad("host"));
         }
         let port = match port {
             None => Self::DEFAULT_PORT,
@@ -114,7 +121,7 @@ impl NtpServer {
                 .parse::<u16>()
                 .ok()
                 .filter(|&p| p > 0)
-                .ok_or_else(|| bad("the port is not 1-65535"))?,
+                .ok_or_else(|| bad("port"))?,
         };
         Ok(Self {
             host: host.to_owned(),

@@ -47,7 +47,7 @@ pub fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Tick(now) => app.now = now,
         Msg::Copied(result, now) => {
             app.now = now;
-            details::on_copied(app, result);
+            super::copy::on_copied(app, result);
         }
         Msg::Audited(result, now) => {
             app.now = now;

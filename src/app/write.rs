@@ -9,17 +9,16 @@ use super::keymap::Action;
 use super::msg::{Effect, Saved};
 use super::say;
 use super::state::{App, Level};
+use crate::t;
 
 /// Why this vault cannot be changed from here, if it cannot.
-pub fn read_only_reason(app: &App) -> Option<&'static str> {
-    app.is_demo().then_some(
-        "the built-in demo vault cannot be changed: create your own with `credview init`",
-    )
+pub fn read_only_reason(app: &App) -> Option<String> {
+    app.is_demo().then(|| t!("tui-status-demo-read-only"))
 }
 
 pub(super) fn open_form(app: &mut App, action: Action) {
     if let Some(reason) = read_only_reason(app) {
-        say(app, reason.to_owned(), Level::Warning);
+        say(app, reason, Level::Warning);
         return;
     }
     let open = app
@@ -35,11 +34,7 @@ pub(super) fn open_form(app: &mut App, action: Action) {
             Form::new(FormKind::RemoveTotp { id, name })
         }
         (Action::RemoveTotp, Some(_)) => {
-            say(
-                app,
-                "no TOTP is configured for this credential".to_owned(),
-                Level::Info,
-            );
+            say(app, t!("tui-status-no-totp"), Level::Info);
             return;
         }
         _ => return,
@@ -56,11 +51,7 @@ pub(super) fn on_form_key(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect
     let cancel = key.code == KeyCode::Esc || (remove && key.code == KeyCode::Char('n'));
     if cancel && !form.saving {
         app.form = None;
-        say(
-            app,
-            "cancelled: nothing was written".to_owned(),
-            Level::Info,
-        );
+        say(app, t!("tui-status-form-cancelled"), Level::Info);
         return;
     }
     if let Some(change) = form.key(key) {
@@ -94,9 +85,9 @@ pub(super) fn on_saved(app: &mut App, result: Result<Saved, String>) {
     } = saved;
     let id = credential.id;
     let said = match kind {
-        FormKind::SetTotp { .. } => "saved: the TOTP secret is set",
-        FormKind::RemoveTotp { .. } => "saved: the TOTP secret is removed",
-        FormKind::Add => "saved: the credential is added",
+        FormKind::SetTotp { .. } => t!("tui-status-saved-totp-set"),
+        FormKind::RemoveTotp { .. } => t!("tui-status-saved-totp-removed"),
+        FormKind::Add => t!("tui-status-saved-added"),
     };
     match app.vault.credentials.iter().position(|c| c.id == id) {
         Some(index) => {
@@ -112,8 +103,11 @@ pub(super) fn on_saved(app: &mut App, result: Result<Saved, String>) {
         }
     }
     match warning {
-        Some(warning) => say(app, format!("{said}, but {warning}"), Level::Warning),
-        None => say(app, said.to_owned(), Level::Info),
+        Some(warning) => {
+            let text = t!("tui-status-saved-but", saved = said, warning = warning);
+            say(app, text, Level::Warning);
+        }
+        None => say(app, said, Level::Info),
     }
 }
 

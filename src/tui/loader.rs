@@ -5,6 +5,7 @@ use std::thread;
 
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
+use crate::t;
 use crate::vault::{Credential, VaultError, VaultText, read_each};
 
 /// A first screen's worth, sent as soon as it is read; later batches grow with what has been
@@ -36,13 +37,17 @@ pub fn read_vault(
         .name("vault reader".to_owned())
         .spawn(move || read(&reader_origin, text, &sender));
     if let Err(e) = spawned {
-        return Err(stopped(origin, &format!("cannot start reading: {e}")));
+        let reason = e.to_string();
+        return Err(stopped(
+            origin,
+            &t!("tui-loader-cannot-start", reason = reason),
+        ));
     }
     match receiver.blocking_recv() {
         Some(Loaded::Batch(credentials, true)) => Ok((credentials, None)),
         Some(Loaded::Batch(credentials, false)) => Ok((credentials, Some(receiver))),
         Some(Loaded::Failed(error)) => Err(error),
-        None => Err(stopped(origin, "the reader stopped")),
+        None => Err(stopped(origin, &t!("tui-loader-stopped"))),
     }
 }
 

@@ -85,9 +85,7 @@ pub type Counters<'a> = &'a mut dyn FnMut(u64, &str) -> Result<(u64, HotpConfig)
 
 /// A vault that cannot be written: every advance is refused, with the reason.
 pub fn no_counters(id: u64, _: &str) -> Result<(u64, HotpConfig), String> {
-    Err(format!(
-        "credential {id}: this vault cannot be written, so its HOTP counter cannot advance"
-    ))
+    Err(crate::t!("tui-save-no-counters", id = id.to_string()))
 }
 
 /// Advances counters through `store`, the vault's write path.
@@ -197,15 +195,16 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
                     Effect::Save(change) => {
                         let saved = match save.as_mut() {
                             Some(save) => save(&change),
-                            None => Err("this vault cannot be written from here".to_owned()),
+                            None => Err(crate::t!("tui-save-read-only")),
                         };
                         pending.push_front(Msg::Saved(saved, clock.now()));
                     }
                     // Saved first, recorded next, shown last: a code is never shown twice.
                     Effect::Advance(request) => {
-                        let name = format!(
-                            "credential {} ({})",
-                            request.credential_id, request.credential
+                        let name = crate::t!(
+                            "tui-save-credential-name",
+                            id = request.credential_id.to_string(),
+                            name = &request.credential,
                         );
                         let result =
                             counters(request.credential_id, &name).and_then(|(used, written)| {
@@ -214,9 +213,10 @@ async fn event_loop(mut app: App, edges: Edges<'_>) -> Result<(), Failed> {
                                     ..request.clone()
                                 };
                                 audit(&record).map(|()| (used, written)).map_err(|e| {
-                                    format!(
-                                        "counter {used} was saved as used, but the audit log \
-                                         could not be written ({e}), so its code is not shown"
+                                    crate::t!(
+                                        "tui-save-advance-not-audited",
+                                        counter = used.to_string(),
+                                        reason = e,
                                     )
                                 })
                             });
@@ -344,7 +344,8 @@ fn batches(
             Some(Loaded::Failed(error)) => return Err(Failed::Vault(error)),
             None => {
                 let origin = app.vault_name.clone();
-                return Err(Failed::Vault(loader::stopped(origin, "the reader stopped")));
+                let stopped = crate::t!("tui-loader-stopped");
+                return Err(Failed::Vault(loader::stopped(origin, &stopped)));
             }
         }
         next = match loader.as_mut().map(|receiver| receiver.try_recv()) {

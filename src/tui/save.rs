@@ -9,6 +9,7 @@ use crate::app::form::Change;
 use crate::app::msg::Saved;
 use crate::audit::{AuditAction, AuditLog, AuditRecord};
 use crate::otp::Timestamp;
+use crate::t;
 use crate::vault::encrypted::{Identities, Keys, Recipients};
 use crate::vault::write::{blank_credential, next_free_id, update};
 use crate::vault::{Device, Shared, Source};
@@ -50,7 +51,7 @@ pub fn save(
     let warning = audit
         .append(&AuditRecord::of(action, &credential, None, now))
         .err()
-        .map(|e| format!("its audit record was not written: {e}"));
+        .map(|e| t!("tui-save-audit-not-written", reason = e.to_string()));
     Ok(Saved {
         credential,
         warning,
@@ -68,13 +69,10 @@ fn set(
             .credentials
             .iter_mut()
             .find(|c| c.id == id)
-            .ok_or_else(|| format!("credential {id} is no longer in the vault"))?;
+            .ok_or_else(|| t!("tui-save-credential-gone", id = id.to_string()))?;
         // An HOTP secret is never dropped silently: a credential has one kind of code.
         if totp.is_some() && credential.hotp.is_some() {
-            return Err(format!(
-                "credential {id} has an HOTP key, and a credential has \"totp\" or \"hotp\", \
-                 not both; nothing was changed"
-            ));
+            return Err(t!("tui-save-hotp-and-totp", id = id.to_string()));
         }
         // The service's clock is what an offset corrects: a new secret keeps it.
         let offset = credential.totp.as_ref().map_or(0, |t| t.time_offset);

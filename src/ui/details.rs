@@ -11,8 +11,10 @@ use super::{text::fit, theme, token_bar};
 use crate::app::state::Details;
 use crate::app::{App, layout};
 use crate::format;
+use crate::t;
 use crate::vault::Credential;
 
+/// The narrowest label column; a language with longer labels widens it.
 const LABEL_WIDTH: usize = 14;
 const MASK: &str = "••••••••";
 
@@ -34,7 +36,8 @@ pub fn render(app: &App, details: &Details, frame: &mut Frame, screen: Rect) {
     let width = layout::details(screen, 0).width;
     let area = layout::details(screen, content_height(credential, width));
     let title = format!(
-        " Details · {} · #{} ",
+        " {} · {} · #{} ",
+        t!("tui-details-title"),
         credential.qualified_name(),
         credential.id
     );
@@ -54,13 +57,15 @@ pub fn render(app: &App, details: &Details, frame: &mut Frame, screen: Rect) {
     ])
     .areas(inner);
     let preview = app.settings.next_code_preview_millis;
-    token_bar::render(&details.token, app.now, preview, frame, bar);
+    let writable = crate::app::write::read_only_reason(app).is_none();
+    token_bar::render(&details.token, app.now, preview, writable, frame, bar);
 
     let [left, right] = Layout::horizontal([
         Constraint::Length((sections.width / 2).max(33)),
         Constraint::Fill(1),
     ])
     .areas(sections);
+    let labels = Labels::new();
     let shown_for = details.password_until.map(|until| {
         until
             .as_millis()
@@ -69,6 +74,7 @@ pub fn render(app: &App, details: &Details, frame: &mut Frame, screen: Rect) {
     });
     frame.render_widget(
         Paragraph::new(general(
+            &labels,
             credential,
             shown_for,
             app.settings.time_zone.as_ref(),
@@ -77,83 +83,139 @@ pub fn render(app: &App, details: &Details, frame: &mut Frame, screen: Rect) {
         left,
     );
     frame.render_widget(
-        Paragraph::new(device_and_access(credential, usize::from(right.width))),
+        Paragraph::new(device_and_access(
+            &labels,
+            credential,
+            usize::from(right.width),
+        )),
         right,
     );
 
     if let Some(text) = &credential.notes {
         let lines = vec![
             Line::default(),
-            Line::styled(" Notes", theme::section()),
+            Line::styled(format!(" {}", t!("tui-details-notes")), theme::section()),
             Line::raw(format!(" {text}")),
         ];
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), notes);
     }
 }
 
-fn field(label: &str, value: &str, width: usize) -> Line<'static> {
-    let value_width = width.saturating_sub(LABEL_WIDTH + 1);
-    Line::from(vec![
-        Span::styled(format!(" {}", fit(label, LABEL_WIDTH)), theme::label()),
-        Span::raw(fit(value, value_width).trim_end().to_owned()),
-    ])
+/// The field labels in the current language, and the column they take.
+struct Labels {
+    width: usize,
 }
 
-fn section(title: &str) -> Line<'static> {
+/// Every label of the pop-up, by catalogue id.
+const LABELS: [&str; 16] = [
+    "tui-details-username",
+    "tui-details-type",
+    "tui-details-domain",
+    "tui-details-password",
+    "tui-details-additional",
+    "tui-details-tags",
+    "tui-details-expiration",
+    "tui-details-created",
+    "tui-details-last-view",
+    "tui-details-hostname",
+    "tui-details-ip",
+    "tui-details-vendor",
+    "tui-details-site",
+    "tui-details-view-password",
+    "tui-details-start-session",
+    "tui-details-needs-reason",
+];
+
+impl Labels {
+    fn new() -> Self {
+        let widest = LABELS
+            .iter()
+            .map(|id| crate::i18n::text(id, &[]).width())
+            .max()
+            .unwrap_or(0);
+        // At least one space between the longest label and its value.
+        Self {
+            width: LABEL_WIDTH.max(widest + 1),
+        }
+    }
+
+    fn field(&self, id: &str, value: &str, width: usize) -> Line<'static> {
+        let label = crate::i18n::text(id, &[]);
+        let value_width = width.saturating_sub(self.width + 1);
+        Line::from(vec![
+            Span::styled(format!(" {}", fit(&label, self.width)), theme::label()),
+            Span::raw(fit(value, value_width).trim_end().to_owned()),
+        ])
+    }
+}
+
+fn section(title: String) -> Line<'static> {
     Line::styled(format!(" {title}"), theme::section())
 }
 
 /// `shown_for`: seconds left before a revealed password is masked again.
 fn general(
+    labels: &Labels,
     c: &Credential,
     shown_for: Option<u64>,
     zone: Option<&jiff::tz::TimeZone>,
     width: usize,
 ) -> Vec<Line<'static>> {
     let password = match (&c.password, c.access.can_see_password(), shown_for) {
-        (None, _, _) => "(none stored)".to_owned(),
+        (None, _, _) => t!("tui-details-password-none"),
         (Some(password), true, Some(seconds)) => format!("{}  ({seconds} s)", password.expose()),
         (Some(_), true, None) => MASK.to_owned(),
-        (Some(_), false, _) => "hidden: no permission to view".to_owned(),
+        (Some(_), false, _) => t!("tui-details-password-hidden"),
     };
+    let field = |id: &str, value: &str| labels.field(id, value, width);
     vec![
-        section("General"),
-        field("Username", &c.username, width),
-        field("Type", format::text(&c.kind), width),
-        field("Domain", format::text(&c.domain), width),
-        field("Password", &password, width),
-        field("Additional", format::text(&c.additional), width),
-        field("Tags", &format::tags(c), width),
-        field("Expiration", &format::date_in(c.expiration, zone), width),
-        field("Created", &format::date_in(c.created, zone), width),
-        field("Last view", &format::date_in(c.last_view, zone), width),
+        section(t!("tui-details-general")),
+        field("tui-details-username", &c.username),
+        field("tui-details-type", format::text(&c.kind)),
+        field("tui-details-domain", format::text(&c.domain)),
+        field("tui-details-password", &password),
+        field("tui-details-additional", format::text(&c.additional)),
+        field("tui-details-tags", &format::tags(c)),
+        field(
+            "tui-details-expiration",
+            &format::date_in(c.expiration, zone),
+        ),
+        field("tui-details-created", &format::date_in(c.created, zone)),
+        field("tui-details-last-view", &format::date_in(c.last_view, zone)),
     ]
 }
 
 /// The address a session connects to: the ip, and the SSH port when the vault sets one.
 fn ip_and_port(d: &crate::vault::Device) -> String {
     match d.port {
-        Some(port) => format!("{}  port {port}", format::text(&d.ip))
+        Some(port) => t!("tui-details-ip-port", ip = format::text(&d.ip), port = port)
             .trim()
             .to_owned(),
         None => format::text(&d.ip).to_owned(),
     }
 }
 
-fn device_and_access(c: &Credential, width: usize) -> Vec<Line<'static>> {
+fn device_and_access(labels: &Labels, c: &Credential, width: usize) -> Vec<Line<'static>> {
     let d = &c.device;
-    let yes_no = |v: bool| if v { "yes" } else { "no" };
+    let yes_no = |v: bool| {
+        if v {
+            t!("tui-details-yes")
+        } else {
+            t!("tui-details-no")
+        }
+    };
+    let field = |id: &str, value: &str| labels.field(id, value, width);
     vec![
-        section("Device"),
-        field("Hostname", format::text(&d.hostname), width),
-        field("IP", &ip_and_port(d), width),
-        field("Type", format::text(&d.kind), width),
-        field("Vendor", format::text(&d.vendor), width),
-        field("Site", format::text(&d.site), width),
+        section(t!("tui-details-device")),
+        field("tui-details-hostname", format::text(&d.hostname)),
+        field("tui-details-ip", &ip_and_port(d)),
+        field("tui-details-type", format::text(&d.kind)),
+        field("tui-details-vendor", format::text(&d.vendor)),
+        field("tui-details-site", format::text(&d.site)),
         Line::default(),
-        section("Access"),
-        field("View password", yes_no(c.access.view_password), width),
-        field("Start session", yes_no(c.access.start_session), width),
-        field("Needs reason", yes_no(c.access.require_reason), width),
+        section(t!("tui-details-access")),
+        field("tui-details-view-password", &yes_no(c.access.view_password)),
+        field("tui-details-start-session", &yes_no(c.access.start_session)),
+        field("tui-details-needs-reason", &yes_no(c.access.require_reason)),
     ]
 }

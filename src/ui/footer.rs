@@ -8,28 +8,33 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme;
 use crate::app::App;
+use crate::app::form::FormKind;
 use crate::app::keymap::{Action, BINDINGS};
 use crate::app::state::TokenView;
 
 const LIST: &[(Action, &str)] = &[
-    (Action::Down, "move"),
-    (Action::Open, "details"),
-    (Action::StartFilter, "filter"),
-    (Action::Help, "help"),
-    (Action::Quit, "quit"),
+    (Action::Down, "tui-footer-move"),
+    (Action::Open, "tui-footer-details"),
+    (Action::StartFilter, "tui-footer-filter"),
+    (Action::Help, "tui-footer-help"),
+    (Action::Quit, "tui-footer-quit"),
 ];
 
 const DETAILS: &[(Action, &str)] = &[
-    (Action::Copy, "copy token"),
-    (Action::Refresh, "refresh"),
-    (Action::ShowPassword, "password"),
-    (Action::ShowQr, "QR"),
-    (Action::Close, "close"),
-    (Action::Help, "help"),
-    (Action::Quit, "quit"),
+    (Action::Copy, "tui-footer-copy-token"),
+    (Action::Refresh, "tui-footer-refresh"),
+    (Action::ShowPassword, "tui-footer-password"),
+    (Action::ShowQr, "tui-footer-qr"),
+    (Action::Close, "tui-footer-close"),
+    (Action::Help, "tui-footer-help"),
+    (Action::Quit, "tui-footer-quit"),
 ];
 
-const FILTER: &[(&str, &str)] = &[("Enter", "open"), ("Esc", "clear"), ("↑↓", "move")];
+const FILTER: &[(&str, &str)] = &[
+    ("Enter", "tui-footer-open"),
+    ("Esc", "tui-footer-clear"),
+    ("↑↓", "tui-footer-move"),
+];
 
 fn label(action: Action) -> &'static str {
     match action {
@@ -42,19 +47,30 @@ fn label(action: Action) -> &'static str {
     }
 }
 
+/// Key and meaning; the meaning is a catalogue id until it is said.
+type Item<'a> = (&'a str, &'a str);
+
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let prompting = app.details.as_ref().is_some_and(|d| d.prompt.is_some());
-    let keys: Vec<(&str, &str)> = if app.help {
-        vec![("Esc", "close help")]
+    let keys: Vec<Item> = if app.help {
+        vec![("Esc", "tui-footer-close-help")]
+    } else if let Some(FormKind::RemoveTotp { .. }) = app.form.as_ref().map(|f| &f.kind) {
+        vec![("y", "tui-footer-remove"), ("n", "tui-footer-keep")]
     } else if app.form.is_some() {
-        vec![("Enter", "save"), ("Tab", "next field"), ("Esc", "cancel")]
+        vec![
+            ("Enter", "tui-footer-save"),
+            ("Tab", "tui-footer-next-field"),
+            ("Esc", "tui-footer-cancel"),
+        ]
     } else if prompting {
-        vec![("Enter", "confirm"), ("Esc", "cancel")]
+        vec![
+            ("Enter", "tui-footer-confirm"),
+            ("Esc", "tui-footer-cancel"),
+        ]
     } else if let Some(details) = &app.details {
-        let mut keys: Vec<(&str, &str)> =
-            DETAILS.iter().map(|&(a, what)| (label(a), what)).collect();
+        let mut keys: Vec<Item> = DETAILS.iter().map(|&(a, what)| (label(a), what)).collect();
         if matches!(details.token, TokenView::Hotp(_)) {
-            keys.insert(0, (label(Action::NextCode), "next code"));
+            keys.insert(0, (label(Action::NextCode), "tui-footer-next-code"));
         }
         keys
     } else if app.filter_editing {
@@ -62,13 +78,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         LIST.iter().map(|&(a, what)| (label(a), what)).collect()
     };
+    let said = |(key, id): Item| (key.to_owned(), crate::i18n::text(id, &[]));
     // Keys go in while they fit; `?` always ends the line, since help lists everything.
-    let help = (label(Action::Help), "help");
-    let room = usize::from(area.width).saturating_sub(item_width(help) + 1);
+    let help_key = (label(Action::Help), "tui-footer-help");
+    let help = said(help_key);
+    let room = usize::from(area.width).saturating_sub(item_width(&help) + 1);
     let mut used = 0;
-    let mut shown: Vec<(&str, &str)> = Vec::new();
-    for item in keys.into_iter().filter(|&item| item != help) {
-        used += item_width(item);
+    let mut shown: Vec<(String, String)> = Vec::new();
+    for item in keys.into_iter().filter(|&item| item != help_key).map(said) {
+        used += item_width(&item);
         if used > room {
             break;
         }
@@ -86,6 +104,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-fn item_width((key, what): (&str, &str)) -> usize {
+fn item_width((key, what): &(String, String)) -> usize {
     key.width() + what.width() + 4
 }

@@ -7,15 +7,20 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::{text::fit, theme};
+use super::text::{fit, fit_words};
+use super::theme;
 use crate::app::form::{Field, Form, FormKind};
+use crate::t;
 
+/// The narrowest label column; a language with longer labels widens it.
 const LABEL: usize = 12;
 const DOTS_SHOWN: usize = 32;
 
 pub fn render(form: &Form, frame: &mut Frame, screen: Rect) {
     let fields = form.fields();
-    let height = (fields.len() as u16 + 6).min(screen.height);
+    // A blank line, the fields, a blank line, the verdict and the keys; removing explains first.
+    let explained = u16::from(matches!(form.kind, FormKind::RemoveTotp { .. }));
+    let height = (fields.len() as u16 + 6 + explained).min(screen.height);
     let width = 72.min(screen.width);
     let area = Rect::new(
         screen.x + (screen.width - width) / 2,
@@ -24,9 +29,9 @@ pub fn render(form: &Form, frame: &mut Frame, screen: Rect) {
         height,
     );
     let title = match &form.kind {
-        FormKind::SetTotp { name, .. } => format!(" Set TOTP secret · {name} "),
-        FormKind::Add => " Add credential ".to_owned(),
-        FormKind::RemoveTotp { name, .. } => format!(" Remove TOTP secret · {name} "),
+        FormKind::SetTotp { name, .. } => format!(" {} · {name} ", t!("tui-form-set-totp")),
+        FormKind::Add => format!(" {} ", t!("tui-form-add")),
+        FormKind::RemoveTotp { name, .. } => format!(" {} · {name} ", t!("tui-form-remove-totp")),
     };
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
@@ -38,20 +43,22 @@ pub fn render(form: &Form, frame: &mut Frame, screen: Rect) {
     let room = usize::from(inner.width);
     let mut lines = vec![Line::default()];
     if let FormKind::RemoveTotp { .. } = form.kind {
-        lines.push(Line::raw(fit(
-            " The secret is deleted from the vault; its codes stop here.",
-            room,
-        )));
+        let text = format!(" {}", t!("tui-form-remove-explained"));
+        lines.push(Line::raw(fit_words(&text, room)));
     }
-    for (row, field) in fields.iter().enumerate() {
-        let (label, value) = shown(form, *field);
+    let shown: Vec<(String, String)> = fields.iter().map(|&field| shown(form, field)).collect();
+    let label_width = shown
+        .iter()
+        .map(|(label, _)| label.width() + 2)
+        .fold(LABEL, usize::max);
+    for (row, (field, (label, value))) in fields.iter().zip(shown).enumerate() {
         let focused = form.focus == *field;
         let label_style = if focused {
             theme::key()
         } else {
             theme::label()
         };
-        let prefix = format!(" {label:<LABEL$}");
+        let prefix = format!(" {}", fit(&label, label_width));
         if focused && !form.saving {
             let cursor = cursor_x(form, *field, &value);
             let x = inner.x + (prefix.width() + cursor) as u16;
@@ -60,12 +67,12 @@ pub fn render(form: &Form, frame: &mut Frame, screen: Rect) {
         }
         lines.push(Line::from(vec![
             Span::styled(prefix, label_style),
-            Span::raw(fit(&value, room.saturating_sub(LABEL + 1))),
+            Span::raw(fit(&value, room.saturating_sub(label_width + 1))),
         ]));
     }
     lines.push(Line::default());
     lines.push(verdict(form, room));
-    lines.push(Line::styled(fit(&hint(form), room), theme::dim()));
+    lines.push(Line::styled(hint(form, room), theme::dim()));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
@@ -79,31 +86,34 @@ fn cursor_x(form: &Form, field: Field, value: &str) -> usize {
 }
 
 /// A field's label and value as shown; the secret as one dot a character.
-fn shown(form: &Form, field: Field) -> (&'static str, String) {
+fn shown(form: &Form, field: Field) -> (String, String) {
     let settings_from_uri = form.from_uri();
     let setting = |text: String| {
         if settings_from_uri {
-            format!("{text}  (from the Key URI)")
+            format!("{text}  ({})", t!("tui-form-from-uri"))
         } else {
             format!("‹ {text} ›")
         }
     };
     match field {
-        Field::Username => ("Username", form.username.value().to_owned()),
-        Field::Hostname => ("Hostname", form.hostname.value().to_owned()),
+        Field::Username => (t!("tui-form-username"), form.username.value().to_owned()),
+        Field::Hostname => (t!("tui-form-hostname"), form.hostname.value().to_owned()),
         Field::Secret => {
             let count = form.secret.chars();
             let mut dots = "•".repeat(count.min(DOTS_SHOWN));
             if count > DOTS_SHOWN {
-                dots.push_str(&format!(" ({count} characters)"));
+                dots.push_str(&format!(" ({})", t!("tui-form-characters", count = count)));
             }
             if settings_from_uri {
-                dots = format!("otpauth:// Key URI, {count} characters");
+                dots = t!("tui-form-secret-uri", count = count);
             }
-            ("Secret key", dots)
+            (t!("tui-form-secret"), dots)
         }
-        Field::Algorithm => ("Algorithm", setting(form.algorithm.to_string())),
-        Field::Digits => ("Digits", setting(form.digits.to_string())),
+        Field::Algorithm => (
+            t!("tui-form-algorithm"),
+            setting(form.algorithm.to_string()),
+        ),
+        Field::Digits => (t!("tui-form-digits"), setting(form.digits.to_string())),
         Field::Period => {
             let value = form.period.value();
             let text = if settings_from_uri {
@@ -111,36 +121,57 @@ fn shown(form: &Form, field: Field) -> (&'static str, String) {
             } else {
                 format!("{value} s")
             };
-            ("Period", text)
+            (t!("tui-form-period"), text)
         }
     }
 }
 
 fn verdict(form: &Form, room: usize) -> Line<'static> {
     if form.saving {
-        return Line::styled(" saving…", theme::info());
+        return Line::styled(format!(" {}", t!("tui-form-saving")), theme::info());
     }
     if let Some(error) = &form.error {
-        return Line::styled(fit(&format!(" ✗ {error}"), room), theme::error());
+        return Line::styled(fit_words(&format!(" ✗ {error}"), room), theme::error());
     }
     if let FormKind::RemoveTotp { .. } = form.kind {
-        return Line::styled(" Remove it? y / n", theme::warning());
+        let question = format!(" {}", t!("tui-form-remove-question"));
+        return Line::styled(fit_words(&question, room), theme::warning());
     }
     let check = form.check();
     match (check.problem, check.warning) {
-        (Some(problem), _) => Line::styled(fit(&format!(" {problem}"), room), theme::warning()),
-        (None, Some(warning)) => {
-            Line::styled(fit(&format!(" ✓ {warning}"), room), theme::warning())
+        (Some(problem), _) => {
+            Line::styled(fit_words(&format!(" {problem}"), room), theme::warning())
         }
-        (None, None) => Line::styled(" ✓ ready to save", theme::info()),
+        (None, Some(warning)) => {
+            Line::styled(fit_words(&format!(" ✓ {warning}"), room), theme::warning())
+        }
+        (None, None) => Line::styled(format!(" ✓ {}", t!("tui-form-ready")), theme::info()),
     }
 }
 
-fn hint(form: &Form) -> String {
-    match form.kind {
-        FormKind::RemoveTotp { .. } => " y or Enter remove   n or Esc keep it".to_owned(),
-        _ => {
-            " Enter save   Tab next   ←→ change   paste a secret or Key URI   Esc cancel".to_owned()
+/// The keys of the form, as many as fit in `room`: the last one (how to leave) always shows.
+fn hint(form: &Form, room: usize) -> String {
+    let ids: &[&str] = match form.kind {
+        FormKind::RemoveTotp { .. } => &["tui-form-key-remove", "tui-form-key-keep"],
+        _ => &[
+            "tui-form-key-save",
+            "tui-form-key-next",
+            "tui-form-key-change",
+            "tui-form-key-paste",
+            "tui-form-key-cancel",
+        ],
+    };
+    let items: Vec<String> = ids.iter().map(|id| crate::i18n::text(id, &[])).collect();
+    let Some((last, rest)) = items.split_last() else {
+        return String::new();
+    };
+    let mut line = String::from(" ");
+    for item in rest {
+        if (line.width() + item.width() + 3 + last.width()) <= room {
+            line.push_str(item);
+            line.push_str("   ");
         }
     }
+    line.push_str(last);
+    fit_words(&line, room)
 }

@@ -7,62 +7,73 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
 use super::{text::fit, theme};
 use crate::app::keymap::{BINDINGS, Context};
+use crate::t;
 
 /// Keys while typing a filter; they edit text, so they are not actions in the table.
 const FILTER_KEYS: &[(&str, &str)] = &[
-    ("Enter", "keep it, open Details"),
-    ("Esc", "clear it"),
-    ("Backspace", "delete a character"),
-    ("Ctrl-U/W", "delete line / word"),
+    ("Enter", "tui-help-filter-enter"),
+    ("Esc", "tui-help-filter-esc"),
+    ("Backspace", "tui-help-filter-backspace"),
+    ("Ctrl-U/W", "tui-help-filter-ctrl-u-w"),
 ];
-
-/// Pointer actions on the list, which the key table does not hold.
-const MOUSE: &[(&str, &str)] = &[("click", "select; again opens"), ("wheel", "move by three")];
 
 const KEY_WIDTH: usize = 9;
 const COLUMN_WIDTH: u16 = 39;
 
-fn entry(key: &str, help: &str) -> Line<'static> {
+type Entry = (String, String);
+
+fn entry((key, help): Entry) -> Line<'static> {
     Line::from(vec![
-        Span::styled(format!(" {} ", fit(key, KEY_WIDTH)), theme::key()),
-        Span::raw(help.to_owned()),
+        Span::styled(format!(" {} ", fit(&key, KEY_WIDTH)), theme::key()),
+        Span::raw(help),
     ])
 }
 
-fn section(
-    lines: &mut Vec<Line<'static>>,
-    title: &str,
-    entries: impl Iterator<Item = (&'static str, &'static str)>,
-) {
+fn section(lines: &mut Vec<Line<'static>>, title: String, entries: impl Iterator<Item = Entry>) {
     if !lines.is_empty() {
         lines.push(Line::default());
     }
     lines.push(Line::styled(format!(" {title}"), theme::section()));
-    lines.extend(entries.map(|(key, help)| entry(key, help)));
+    lines.extend(entries.map(entry));
 }
 
-fn bindings(context: Context) -> impl Iterator<Item = (&'static str, &'static str)> {
+fn bindings(context: Context) -> impl Iterator<Item = Entry> {
     BINDINGS
         .iter()
         .filter(move |b| b.context == context)
-        .map(|b| (b.label, b.help))
+        .map(|b| (b.label.to_owned(), b.help()))
+}
+
+/// Pointer actions on the list, which the key table does not hold.
+fn mouse() -> [Entry; 2] {
+    [
+        (t!("tui-help-mouse-click"), t!("tui-help-mouse-click-does")),
+        (t!("tui-help-mouse-wheel"), t!("tui-help-mouse-wheel-does")),
+    ]
 }
 
 fn columns() -> [Vec<Line<'static>>; 2] {
     let mut left = Vec::new();
     section(
         &mut left,
-        "Credentials > All",
-        bindings(Context::List).chain(MOUSE.iter().copied()),
+        t!("tui-help-list"),
+        bindings(Context::List).chain(mouse()),
+    );
+    let filter_keys = FILTER_KEYS
+        .iter()
+        .map(|&(key, id)| (key.to_owned(), crate::i18n::text(id, &[])));
+    section(&mut left, t!("tui-help-filter"), filter_keys);
+    let mut right = Vec::new();
+    section(
+        &mut right,
+        t!("tui-help-details"),
+        bindings(Context::Details),
     );
     section(
-        &mut left,
-        "While typing a filter",
-        FILTER_KEYS.iter().copied(),
+        &mut right,
+        t!("tui-help-anywhere"),
+        bindings(Context::Anywhere),
     );
-    let mut right = Vec::new();
-    section(&mut right, "Details", bindings(Context::Details));
-    section(&mut right, "Anywhere", bindings(Context::Anywhere));
     [left, right]
 }
 
@@ -83,7 +94,10 @@ pub fn render(frame: &mut Frame, area: Rect) {
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme::border())
-        .title(Span::styled(" Help · Esc closes ", theme::section()));
+        .title(Span::styled(
+            format!(" {} ", t!("tui-help-title")),
+            theme::section(),
+        ));
     let body = block.inner(popup);
     frame.render_widget(Clear, popup);
     frame.render_widget(block, popup);
@@ -96,16 +110,25 @@ pub fn render(frame: &mut Frame, area: Rect) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Language;
     use unicode_width::UnicodeWidthStr;
 
     #[test]
     fn every_line_fits_its_column_and_the_whole_fits_80_by_24() {
+        for language in [Language::English, Language::PortugueseBrazil] {
+            let _speaking = crate::i18n::speak(language);
+            fits(language);
+        }
+    }
+
+    fn fits(language: Language) {
         let [left, right] = columns();
         for line in left.iter().chain(&right) {
             let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
             assert!(
                 text.width() <= usize::from(COLUMN_WIDTH),
-                "too wide: {text:?}"
+                "too wide in {}: {text:?}",
+                language.name()
             );
         }
         assert!(

@@ -6,12 +6,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 use unicode_width::UnicodeWidthStr;
 
-use super::text::fit;
+use super::text::{fit, fit_words};
 use super::{footer, status, theme};
 use crate::app::App;
 use crate::app::layout::Screen;
 use crate::app::rows::{FieldWidths, Row};
 use crate::format;
+use crate::t;
 use crate::vault::Credential;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,20 +55,25 @@ impl Column {
         Column::Type,
     ];
 
-    fn title(self) -> &'static str {
+    fn title(self) -> String {
         match self {
-            Column::Id => "ID",
-            Column::Type => "Type",
-            Column::Username => "Username",
-            Column::Additional => "Additional",
-            Column::Domain => "Domain",
-            Column::Tags => "Tags",
-            Column::LastView => "Last view",
-            Column::Totp => "TOTP",
+            Column::Id => t!("tui-column-id"),
+            Column::Type => t!("tui-column-type"),
+            Column::Username => t!("tui-column-username"),
+            Column::Additional => t!("tui-column-additional"),
+            Column::Domain => t!("tui-column-domain"),
+            Column::Tags => t!("tui-column-tags"),
+            Column::LastView => t!("tui-column-last-view"),
+            Column::Totp => t!("tui-column-totp"),
         }
     }
 
+    /// Room for the values, and never less than the title in the current language.
     fn min_width(self) -> usize {
+        self.value_min_width().max(self.title().width())
+    }
+
+    fn value_min_width(self) -> usize {
         match self {
             Column::Id => 6,
             Column::Type => 16,
@@ -119,18 +125,25 @@ const INDENT: usize = 2;
 /// Which columns fit in `width`, and how wide each is.
 fn plan(width: usize, widths: &FieldWidths) -> Vec<(Column, usize)> {
     let mut columns: Vec<Column> = Column::ALL.to_vec();
-    let needed = |cols: &[Column]| INDENT + cols.iter().map(|c| c.min_width() + GAP).sum::<usize>();
+    // Titles are words of the catalogue: said once a frame, not once a question.
+    let mins: Vec<(Column, usize)> = Column::ALL.iter().map(|&c| (c, c.min_width())).collect();
+    let min = |column: Column| {
+        mins.iter()
+            .find(|(c, _)| *c == column)
+            .map_or(0, |(_, width)| *width)
+    };
+    let needed = |cols: &[Column]| INDENT + cols.iter().map(|&c| min(c) + GAP).sum::<usize>();
     for drop in Column::DROP_ORDER {
         if needed(&columns) <= width {
             break;
         }
         columns.retain(|&c| c != drop);
     }
-    let mut planned: Vec<(Column, usize)> = columns.iter().map(|&c| (c, c.min_width())).collect();
+    let mut planned: Vec<(Column, usize)> = columns.iter().map(|&c| (c, min(c))).collect();
     let mut spare = width.saturating_sub(needed(&columns));
     for grower in Column::GROW_ORDER {
         if let Some((column, width)) = planned.iter_mut().find(|(c, _)| *c == grower) {
-            let extra = (column.ideal_width(widths) - *width).min(spare);
+            let extra = column.ideal_width(widths).saturating_sub(*width).min(spare);
             *width += extra;
             spare -= extra;
         }
@@ -150,7 +163,7 @@ fn line_of_cells(plan: &[(Column, usize)], cell: impl Fn(Column) -> String) -> S
 pub fn render(app: &App, frame: &mut Frame, screen: &Screen) {
     title_bar(app, frame, screen.title);
     let plan = plan(usize::from(screen.body.width), &app.field_widths);
-    let header = line_of_cells(&plan, |c| c.title().to_owned());
+    let header = line_of_cells(&plan, Column::title);
     frame.render_widget(
         Paragraph::new(Line::styled(header, theme::column_header())),
         screen.table_header,
@@ -164,20 +177,22 @@ fn title_bar(app: &App, frame: &mut Frame, area: Rect) {
     let total = app.vault.credentials.len();
     // Said while a large vault is still being read, or a query over it still searched.
     let busy = if app.loading {
-        "reading… "
+        format!("{} ", t!("tui-list-reading"))
     } else if app.filter.is_searching() {
-        "searching… "
+        format!("{} ", t!("tui-list-searching"))
     } else {
-        ""
+        String::new()
     };
     let count = if app.filter.is_active() {
-        format!("{busy}{} of {total} credentials ", app.rows.item_count())
+        let shown = app.rows.item_count();
+        let count = t!("tui-list-count-filtered", shown = shown, total = total);
+        format!("{busy}{count} ")
     } else {
-        format!("{busy}{total} credentials ")
+        format!("{busy}{} ", t!("tui-list-count", total = total))
     };
     let mut left = vec![
         Span::styled(" credview ", theme::title()),
-        Span::styled("· Credentials > All · ", theme::title_dim()),
+        Span::styled(format!("· {} · ", t!("tui-list-place")), theme::title_dim()),
     ];
     let width = usize::from(area.width);
     let fixed: usize = left.iter().map(Span::width).sum();
@@ -185,13 +200,7 @@ fn title_bar(app: &App, frame: &mut Frame, area: Rect) {
     // full where there is room, shortened where there is less, and never over the count.
     let count = app
         .clock
-        .title()
-        .map(|full| {
-            [
-                full.clone(),
-                full.replacen("clock corrected by", "clock", 1),
-            ]
-        })
+        .titles()
         .into_iter()
         .flatten()
         .map(|corrected| format!("{corrected} · {count}"))
@@ -199,7 +208,13 @@ fn title_bar(app: &App, frame: &mut Frame, area: Rect) {
         .unwrap_or(count);
     // A long path gives way to the count, which matters more.
     let room = width.saturating_sub(fixed + count.width() + 1);
-    let name = fit(&app.vault_name, room.min(app.vault_name.width()));
+    // The demo vault's name is a word of the interface; a path is the user's own.
+    let vault_name = if app.is_demo() {
+        t!("tui-list-demo-vault")
+    } else {
+        app.vault_name.clone()
+    };
+    let name = fit(&vault_name, room.min(vault_name.width()));
     left.push(Span::styled(name, theme::title_dim()));
     let used: usize = left.iter().map(Span::width).sum();
     let pad = width.saturating_sub(used + count.width());
@@ -215,13 +230,11 @@ fn title_bar(app: &App, frame: &mut Frame, area: Rect) {
 fn body(app: &App, frame: &mut Frame, area: Rect, plan: &[(Column, usize)]) {
     if app.rows.rows.is_empty() {
         let message = if app.filter.is_active() {
-            format!(
-                "  No credential matches \"{}\". Esc clears the filter.",
-                app.filter.query
-            )
+            t!("tui-list-no-match", query = &app.filter.query)
         } else {
-            "  The vault has no credentials.".to_owned()
+            t!("tui-list-empty")
         };
+        let message = fit_words(&format!("  {message}"), usize::from(area.width));
         frame.render_widget(Paragraph::new(Line::styled(message, theme::dim())), area);
         return;
     }

@@ -15,9 +15,11 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
 use crate::app::layout::{self, MIN_DETAILS, MIN_LIST};
+use crate::t;
 
 pub fn render(app: &App, frame: &mut Frame) {
     theme::with(theme::palette(&app.settings), || draw(app, frame));
@@ -51,12 +53,18 @@ fn draw(app: &App, frame: &mut Frame) {
 }
 
 fn too_small(frame: &mut Frame, area: Rect, (width, height): (u16, u16), details: bool) {
-    let hint = if details { " Esc closes Details." } else { "" };
-    let text = format!(
-        "Terminal too small: {}×{}. This screen needs {width}×{height}.{hint}",
-        area.width, area.height
+    let mut text = t!(
+        "tui-too-small",
+        width = area.width,
+        height = area.height,
+        need_width = width,
+        need_height = height,
     );
-    let lines = u16::try_from(text.len() / usize::from(area.width.max(1)) + 1).unwrap_or(u16::MAX);
+    if details {
+        text = format!("{text} {}", t!("tui-too-small-details"));
+    }
+    let lines =
+        u16::try_from(text.width() / usize::from(area.width.max(1)) + 1).unwrap_or(u16::MAX);
     let message = area.centered_vertically(Constraint::Length(lines.min(area.height)));
     frame.render_widget(Clear, area);
     frame.render_widget(

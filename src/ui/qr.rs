@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::theme;
 use crate::enrol;
 use crate::otp::Timestamp;
+use crate::t;
 use crate::vault::Credential;
 
 pub fn render(
@@ -26,7 +27,8 @@ pub fn render(
     let code = match enrol::qr_lines(&uri.to_uri()) {
         Ok(code) => code,
         Err(error) => {
-            message(frame, area, format!("No QR code: {error}."));
+            let error = error.to_string();
+            message(frame, area, t!("tui-qr-failed", error = error));
             return;
         }
     };
@@ -35,7 +37,7 @@ pub fn render(
         .saturating_sub(now.as_millis())
         .div_ceil(1000);
     let label = format!("{}:{}", uri.issuer.as_deref().unwrap_or(""), uri.account);
-    let title = format!(" Scan to enrol {label} · closes in {seconds} s · Esc ");
+    let title = format!(" {} ", t!("tui-qr-title", label = label, seconds = seconds));
     let warning = enrol::non_default_warning(&uri.params);
     let words = 1 + u16::from(warning.is_some());
     let (width, height) = (
@@ -46,13 +48,13 @@ pub fn render(
         message(
             frame,
             area,
-            format!(
-                "The QR code needs a {width}×{} terminal; this one is {}×{}. Enlarge it, \
-                 or run `credview qr {}`. Esc closes.",
-                height + words,
-                area.width,
-                area.height,
-                credential.id
+            t!(
+                "tui-qr-too-small",
+                need_width = width,
+                need_height = height + words,
+                width = area.width,
+                height = area.height,
+                id = credential.id.to_string(),
             ),
         );
         return;

@@ -6,18 +6,22 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
+use super::text::fit_words;
 use super::theme;
 use crate::app::App;
 use crate::app::state::{Level, Sensitive};
+use crate::t;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let width = usize::from(area.width);
     let prompt = app.details.as_ref().and_then(|d| d.prompt.as_ref());
     let line = if let Some(prompt) = prompt {
         let label = if prompt.purpose == Sensitive::SessionStart {
-            " Reason for this session: "
+            t!("tui-prompt-reason-session")
         } else {
-            " Reason for this password access: "
+            t!("tui-prompt-reason-password")
         };
+        let label = format!(" {label} ");
         let x = area.x + (label.width() + prompt.text.width()) as u16;
         frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
         Line::from(vec![
@@ -38,15 +42,24 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             Level::Warning => theme::warning(),
             Level::Error => theme::error(),
         };
-        Line::styled(format!(" {}", status.text), style)
+        Line::styled(fit_words(&format!(" {}", status.text), width), style)
     } else if let Some(warning) = &app.clock.warning {
         // Stays until a check finds the clock fine: a wrong clock makes every code wrong.
-        Line::styled(format!(" {warning}"), theme::warning())
+        let mut text = format!(" {warning}");
+        if let Some(short) = app
+            .clock
+            .short_warning
+            .as_ref()
+            .filter(|_| text.width() > width)
+        {
+            text = format!(" {short}");
+        }
+        Line::styled(fit_words(&text, width), theme::warning())
     } else if app.filter.is_active() {
         Line::from(vec![
-            Span::styled(" filter: ", theme::dim()),
+            Span::styled(format!(" {} ", t!("tui-filter-label")), theme::dim()),
             Span::raw(app.filter.query.clone()),
-            Span::styled("   (/ to edit, Esc clears)", theme::dim()),
+            Span::styled(format!("   ({})", t!("tui-filter-hint")), theme::dim()),
         ])
     } else {
         Line::default()

@@ -7,25 +7,31 @@ use ratatui::symbols;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, LineGauge, Paragraph};
 
+use super::text::fit_words;
 use super::theme;
 use crate::app::state::{HotpToken, Token, TokenView, WARN_MILLIS};
 use crate::otp::Timestamp;
+use crate::t;
+use unicode_width::UnicodeWidthStr;
 
 /// Rows the bar takes, borders included.
 pub const HEIGHT: u16 = 4;
 
-/// `preview_millis`: the next code shows in this last stretch of the step.
+/// `preview_millis`: the next code shows in this last stretch of the step. `writable`: the
+/// vault takes a secret from the `t` form, which a credential without one is pointed to.
 pub fn render(
     view: &TokenView,
     now: Timestamp,
     preview_millis: u64,
+    writable: bool,
     frame: &mut Frame,
     area: Rect,
 ) {
+    let title = format!(" {} ", t!("tui-token-title"));
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme::border())
-        .title(Span::styled(" Token OTP ", theme::section()));
+        .title(Span::styled(title, theme::section()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [first, second] =
@@ -36,14 +42,18 @@ pub fn render(
         TokenView::NoTotp => sentences(
             frame,
             [first, second],
-            "No TOTP is configured for this credential.",
-            "Add a \"totp\" secret to it in the vault to see its token here.",
+            &t!("tui-token-no-totp"),
+            &if writable {
+                t!("tui-token-no-totp-set")
+            } else {
+                t!("tui-token-no-totp-read-only")
+            },
         ),
         TokenView::NoPermission => sentences(
             frame,
             [first, second],
-            "You may not see this token.",
-            "Your access allows neither viewing the password nor starting a session.",
+            &t!("tui-token-no-permission"),
+            &t!("tui-token-no-permission-why"),
         ),
     }
 }
@@ -66,45 +76,34 @@ fn hotp_bar(hotp: &HotpToken, frame: &mut Frame, first: Rect, second: Rect) {
         Paragraph::new(Line::from(vec![
             Span::styled(format!(" {code}"), style),
             Span::styled(
-                format!("   HOTP · counter {}", hotp.counter),
+                format!(
+                    "   {}",
+                    t!("tui-token-hotp-counter", counter = hotp.counter.to_string())
+                ),
                 theme::section(),
             ),
         ])),
         first,
     );
     let (text, style): (String, Style) = if hotp.advancing {
-        ("Saving the counter; the code follows.".into(), theme::dim())
+        (t!("tui-token-hotp-saving"), theme::dim())
     } else if let Some(bits) = hotp.short_secret_bits {
-        (
-            format!("Short secret: {bits} bits (128 or more is recommended); codes still work."),
-            theme::warning(),
-        )
+        (t!("tui-token-short-secret", bits = bits), theme::warning())
     } else if let Some((used, _)) = hotp.shown {
-        (
-            format!("Code of counter {used}, used once: c copies it, n gives the next one."),
-            theme::dim(),
-        )
+        let used = used.to_string();
+        (t!("tui-token-hotp-shown", counter = used), theme::dim())
     } else {
-        (
-            "Press n for the next code; the counter is saved to the vault first.".into(),
-            theme::dim(),
-        )
+        (t!("tui-token-hotp-press-n"), theme::dim())
     };
-    frame.render_widget(
-        Paragraph::new(Line::styled(format!(" {text}"), style)),
-        second,
-    );
+    let text = fit_words(&format!(" {text}"), usize::from(second.width));
+    frame.render_widget(Paragraph::new(Line::styled(text, style)), second);
 }
 
 fn sentences(frame: &mut Frame, [first, second]: [Rect; 2], main: &str, detail: &str) {
-    frame.render_widget(
-        Paragraph::new(Line::styled(format!(" {main}"), theme::warning())),
-        first,
-    );
-    frame.render_widget(
-        Paragraph::new(Line::styled(format!(" {detail}"), theme::dim())),
-        second,
-    );
+    let main = fit_words(&format!(" {main}"), usize::from(first.width));
+    let detail = fit_words(&format!(" {detail}"), usize::from(second.width));
+    frame.render_widget(Paragraph::new(Line::styled(main, theme::warning())), first);
+    frame.render_widget(Paragraph::new(Line::styled(detail, theme::dim())), second);
 }
 
 fn code(
@@ -128,13 +127,14 @@ fn code(
     };
     let grouped = token.code.grouped();
     let seconds = format!("{:>3} s", token.seconds_left(now));
+    let next_word = t!("tui-token-next");
     let next = if left <= preview_millis && !expired {
-        format!("next {}", token.next.grouped())
+        format!("{next_word} {}", token.next.grouped())
     } else {
         String::new()
     };
     // The slot for the next code is always there, so the gauge does not jump when it shows.
-    let next_width = "next ".len() as u16 + token.code.digits() as u16 + 1 + 3;
+    let next_width = (next_word.width() + 1) as u16 + token.code.digits() as u16 + 1 + 3;
     let [code_area, gauge_area, seconds_area, next_area] = Layout::horizontal([
         Constraint::Length(grouped.len() as u16 + 3),
         Constraint::Fill(1),
@@ -166,29 +166,23 @@ fn code(
     );
 
     let (text, style): (String, Style) = if expired {
-        (
-            "This code's step is over: press r for the new token.".into(),
-            theme::expired(),
-        )
+        (t!("tui-token-expired"), theme::expired())
     } else if let Some(bits) = token.short_secret_bits {
-        (
-            format!("Short secret: {bits} bits (128 or more is recommended); codes still work."),
-            theme::warning(),
-        )
+        (t!("tui-token-short-secret", bits = bits), theme::warning())
     } else {
         let params = token.totp.params();
         let text = if params.is_steam() {
-            format!("Steam Guard · 5 characters · {} s step", params.period)
+            t!("tui-token-steam", period = params.period)
         } else {
-            format!(
-                "{} · {} digits · {} s step",
-                params.algorithm, params.digits, params.period
+            t!(
+                "tui-token-params",
+                algorithm = params.algorithm.to_string(),
+                digits = params.digits,
+                period = params.period,
             )
         };
         (text, theme::dim())
     };
-    frame.render_widget(
-        Paragraph::new(Line::styled(format!(" {text}"), style)),
-        second,
-    );
+    let text = fit_words(&format!(" {text}"), usize::from(second.width));
+    frame.render_widget(Paragraph::new(Line::styled(text, style)), second);
 }
