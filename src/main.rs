@@ -15,15 +15,23 @@ use credview::vault::{Source, VaultText};
 
 fn main() -> ExitCode {
     // Before anything secret is in memory: no core dumps, no ptrace, private files.
-    if let Err(e) = credview::hygiene::harden() {
-        eprintln!("warning: cannot disable core dumps: {e}");
-    }
+    let hardened = credview::hygiene::harden();
     // Run by ssh as its askpass program: answer it, nothing else.
     if credview::session::askpass::invoked() {
         return credview::session::askpass::main();
     }
     let args = cli::parse_args();
     let env = |name: &str| std::env::var_os(name);
+    let flags = args.settings_flags();
+    // The settings file's own errors are told in the language known without it.
+    credview::i18n::set(credview::config::language_without_file(&flags, env));
+    if cli::works_on_files(args.command.as_ref()) {
+        credview::i18n::set(credview::config::language(&flags, env));
+    }
+    if let Err(e) = hardened {
+        let what = credview::t!("cli-core-dumps", error = e.to_string());
+        eprintln!("warning: {what}");
+    }
     let mut stderr = std::io::stderr().lock();
     let mut unlock = Unlock::new(&args.identity, env).with_key_file(args.key_file.clone());
     let mut stdout = std::io::stdout().lock();
@@ -32,7 +40,7 @@ fn main() -> ExitCode {
     if let Some(result) = file_command {
         return finish(result, &mut stderr);
     }
-    let effective = match credview::config::resolve(&args.settings_flags(), env) {
+    let effective = match credview::config::resolve(&flags, env) {
         Ok(effective) => effective,
         Err(message) => return finish(Err(Failure::usage(message)), &mut stderr),
     };
@@ -164,8 +172,7 @@ fn report_settings(
         vault: source,
         audit: audit.as_deref(),
     };
-    credview::config::report(effective, &resolved, out)
-        .map_err(|e| Failure::usage(format!("cannot write the output: {e}")))
+    credview::config::report(effective, &resolved, out).map_err(|e| cli::output_failed(&e))
 }
 
 /// What the screen needs besides the vault.
@@ -220,7 +227,9 @@ impl Tui<'_> {
             save: Some(&mut save),
         };
         tui::run(app, edges).map_err(|failed| match failed {
-            tui::Failed::Terminal(e) => Failure::usage(format!("the terminal failed: {e}")),
+            tui::Failed::Terminal(e) => {
+                Failure::usage(credview::t!("cli-terminal-failed", error = e.to_string()))
+            }
             tui::Failed::Vault(e) => Failure::usage(e.to_string()),
         })
     }

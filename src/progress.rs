@@ -42,14 +42,16 @@ struct Shared {
 }
 
 impl Progress {
-    /// A spinner for work that cannot say how far along it is.
-    pub fn spinner(label: impl Into<String>) -> Self {
-        Self::on_stderr(label.into(), None)
+    /// A spinner for work that cannot say how far along it is. The label is made only when
+    /// stderr is a terminal: quick commands in scripts never read the catalogue for it.
+    pub fn spinner(label: impl FnOnce() -> String) -> Self {
+        Self::on_stderr(label, None)
     }
 
     /// A count of items done, of `total` when it is known.
     pub fn counter(label: impl Into<String>, total: Option<u64>) -> Self {
-        Self::on_stderr(label.into(), total)
+        let label = label.into();
+        Self::on_stderr(|| label, total)
     }
 
     /// Shows nothing, for callers that may or may not want progress.
@@ -57,7 +59,7 @@ impl Progress {
         Self::new(String::new(), None, None, DELAY)
     }
 
-    fn on_stderr(label: String, total: Option<u64>) -> Self {
+    fn on_stderr(label: impl FnOnce() -> String, total: Option<u64>) -> Self {
         let stderr = std::io::stderr();
         // A copy of the descriptor, not `Stderr`: the caller may hold stderr's lock (main
         // does, for its messages), and the drawing thread must never wait for it.
@@ -66,6 +68,11 @@ impl Progress {
             .then(|| stderr.as_fd().try_clone_to_owned().ok())
             .flatten()
             .map(|fd| Box::new(std::fs::File::from(fd)) as Box<dyn Write + Send>);
+        let label = if sink.is_some() {
+            label()
+        } else {
+            String::new()
+        };
         Self::new(label, total, sink, DELAY)
     }
 

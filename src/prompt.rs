@@ -58,10 +58,11 @@ impl Editor {
 /// The controlling terminal.
 pub struct Tty;
 
-fn no_terminal() -> String {
-    format!(
-        "there is no terminal to ask for the passphrase on; set {} to a file holding it",
-        crate::unlock::PASSPHRASE_FILE
+/// Why nothing can be asked: the message `ask` fails with when there is no terminal.
+pub fn no_terminal() -> String {
+    crate::t!(
+        "cli-passphrase-no-terminal",
+        variable = crate::unlock::PASSPHRASE_FILE
     )
 }
 
@@ -96,13 +97,13 @@ impl Prompt for Tty {
         drop(quiet);
         let _ = tty.write_all(b"\n");
         match step {
-            Step::Interrupted => Err("interrupted".into()),
+            Step::Interrupted => Err(crate::t!("cli-interrupted")),
             // Enter on an empty line is an answer (a database locked by a key file alone);
             // callers that need one refuse it. Ctrl-D is no answer at all.
-            Step::EndOfInput if line.is_empty() => Err("no passphrase was typed".into()),
+            Step::EndOfInput if line.is_empty() => Err(crate::t!("cli-passphrase-none")),
             _ => match std::str::from_utf8(&line) {
                 Ok(text) => Ok(SecretString::from(text)),
-                Err(_) => Err("the passphrase is not valid UTF-8 text".into()),
+                Err(_) => Err(crate::t!("cli-passphrase-not-utf8")),
             },
         }
     }

@@ -59,7 +59,7 @@ impl Unlock {
                     text.trim()
                         .parse::<age::x25519::Recipient>()
                         .map(|r| Box::new(r) as Box<dyn age::Recipient + Send>)
-                        .map_err(|_| format!("--recipient {text}: not an age public key (age1...)"))
+                        .map_err(|_| crate::t!("cli-recipient-invalid", text = text.as_str()))
                 })
                 .collect::<Result<_, _>>()
                 .map(Lock::Recipients);
@@ -70,11 +70,13 @@ impl Unlock {
         if let Some(path) = &self.passphrase_file {
             return read_passphrase_file(path, false).map(Lock::Passphrase);
         }
-        let first = self.prompt.ask(&format!("New passphrase for {target}: "))?;
+        let first = self
+            .prompt
+            .ask(&crate::t!("cli-passphrase-new", target = target))?;
         refuse_empty(&first)?;
-        let again = self.prompt.ask("Type it again: ")?;
+        let again = self.prompt.ask(&crate::t!("cli-passphrase-again"))?;
         if first.expose_secret() != again.expose_secret() {
-            return Err("the two passphrases differ; nothing was written".into());
+            return Err(crate::t!("cli-passphrase-differ"));
         }
         Ok(Lock::Passphrase(first))
     }
@@ -88,7 +90,9 @@ impl Keys for Unlock {
         if let Some(typed) = &self.typed {
             return Ok(typed.clone());
         }
-        let passphrase = self.prompt.ask(&format!("Passphrase for {origin}: "))?;
+        let passphrase = self
+            .prompt
+            .ask(&crate::t!("cli-passphrase-for", origin = origin))?;
         // With a key file, an empty answer is an answer: a database locked by the file alone.
         if self.key_file.is_none() {
             refuse_empty(&passphrase)?;
@@ -129,13 +133,16 @@ impl Keys for Unlock {
     }
 
     fn unlocking(&mut self, origin: &str) -> Progress {
-        Progress::spinner(format!("unlocking {}", crate::format::printable(origin)))
+        Progress::spinner(|| {
+            let origin = crate::format::printable(origin).into_owned();
+            crate::t!("cli-progress-unlocking", origin = origin)
+        })
     }
 }
 
 fn refuse_empty(passphrase: &SecretString) -> Result<(), String> {
     if passphrase.expose_secret().is_empty() {
-        return Err("the passphrase is empty".into());
+        return Err(crate::t!("cli-passphrase-empty"));
     }
     Ok(())
 }
@@ -148,9 +155,12 @@ fn read_passphrase_file(path: &Path, may_be_empty: bool) -> Result<SecretString,
     let line = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
     let line = line.strip_suffix(b"\r").unwrap_or(line);
     let text =
-        std::str::from_utf8(line).map_err(|_| format!("{what}: the file is not UTF-8 text"))?;
+        std::str::from_utf8(line).map_err(|_| format!("{what}: {}", crate::t!("cli-not-utf8")))?;
     if text.is_empty() && !may_be_empty {
-        return Err(format!("{what}: the first line, the passphrase, is empty"));
+        return Err(format!(
+            "{what}: {}",
+            crate::t!("cli-passphrase-file-empty")
+        ));
     }
     Ok(SecretString::from(text))
 }
@@ -160,7 +170,7 @@ fn identity_file(path: &Path) -> Result<age::IdentityFile<age::NoCallbacks>, Str
     let bytes = Zeroizing::new(std::fs::read(path).map_err(|e| format!("{what}: {e}"))?);
     // age's own messages name a line number, never the line.
     let file = age::IdentityFile::from_buffer(bytes.as_slice())
-        .map_err(|e| format!("{what}: {e} (expected AGE-SECRET-KEY-1... lines)"))?;
+        .map_err(|e| format!("{what}: {e} ({})", crate::t!("cli-identity-expected")))?;
     Ok(file)
 }
 

@@ -45,7 +45,7 @@ fn a_private_vault_passes_and_an_open_one_says_how_to_close_it() {
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(0), "{text}");
     assert!(
-        line(&text, "✓ vault: ").ends_with("vault.json, 1 credentials"),
+        line(&text, "✓ vault: ").ends_with("vault.json, 1 credential"),
         "{text}"
     );
     line(&text, "✓ vault permissions: only you can read it");

@@ -71,13 +71,22 @@ fn config_says_where_each_value_came_from() {
         &[("LANG", "pt_BR.UTF-8")],
     );
     assert!(out.status.success(), "{out:?}");
+    // $LANG chose Portuguese: the report speaks it; keys and values stay as the file has them.
+    let report = text(&out.stdout);
+    assert!(report.starts_with("arquivo de configurações"), "{report}");
+    assert!(report.contains("config.toml (lido)"), "{report}");
+    assert_eq!(row(&report, "theme"), "high-contrast arquivo");
+    assert_eq!(row(&report, "clipboard_clear_seconds"), "0 arquivo");
+    assert_eq!(row(&report, "qr_display_seconds"), "45 padrão");
+    assert_eq!(row(&report, "language"), "pt-BR ambiente $LANG");
+    assert_eq!(row(&report, "color"), "desligado opção --color");
+    assert!(row(&report, "vault").ends_with(" padrão"), "{report}");
+    let out = credview(home.path(), &["config", "--color", "never"], &[]);
     let report = text(&out.stdout);
     assert!(report.starts_with("settings file"), "{report}");
     assert!(report.contains("config.toml (read)"), "{report}");
     assert_eq!(row(&report, "theme"), "high-contrast file");
-    assert_eq!(row(&report, "clipboard_clear_seconds"), "0 file");
     assert_eq!(row(&report, "qr_display_seconds"), "45 default");
-    assert_eq!(row(&report, "language"), "pt-BR environment $LANG");
     assert_eq!(row(&report, "color"), "off flag --color");
     assert_eq!(row(&report, "vault"), "demo vault default");
     let out = credview(home.path(), &["config", "--lang", "en", "--no-audit"], &[]);

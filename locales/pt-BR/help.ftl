@@ -1,0 +1,137 @@
+# O texto do `--help`. Os ids seguem a árvore de comandos: `help-<comando>-about`,
+# `help-<comando>-arg-<argumento>`, `help-arg-<argumento>` para as opções de todos os comandos.
+
+## As palavras do próprio clap
+help-heading-usage = Uso
+help-heading-commands = Comandos
+help-heading-arguments = Argumentos
+help-heading-options = Opções
+help-heading-values = Valores possíveis
+help-possible-values = valores possíveis: { $values }
+help-default = padrão: { $value }
+help-flag-help = Mostra a ajuda
+help-flag-help-short = Mostra a ajuda (veja mais com '--help')
+help-flag-help-long = Mostra a ajuda (veja um resumo com '-h')
+help-flag-version = Mostra a versão
+help-help-about = Mostra esta mensagem ou a ajuda dos subcomandos indicados
+
+## credview
+help-about = Credenciais privilegiadas e seus códigos TOTP, no terminal
+help-after =
+    Sem comando, abre a tela Credenciais > Todas.
+    O cofre é --vault PATH, senão $CREDVIEW_VAULT, senão o cofre do arquivo de configurações, senão $XDG_CONFIG_HOME/credview/vault.json (ou vault.age), senão o cofre de demonstração embutido. Um cofre terminado em .age é decifrado na memória: com --identity, senão com a frase secreta em $CREDVIEW_PASSPHRASE_FILE, senão com uma digitada quando pedida.
+    As configurações são lidas de --config PATH, senão de $CREDVIEW_CONFIG, senão de $XDG_CONFIG_HOME/credview/config.toml; `credview config` as mostra.
+help-arg-vault = O arquivo do cofre a ler (JSON, ou JSON cifrado com age quando termina em .age)
+help-arg-identity = Um arquivo de identidade age (AGE-SECRET-KEY-1...) para cofres cifrados para uma chave; pode ser repetido
+help-arg-key-file = O arquivo de chave de um banco KeePassXC dado em --vault ou importado (com ou sem senha)
+help-arg-audit = Onde acrescentar o registro de auditoria (senão $XDG_STATE_HOME/credview/audit.jsonl, senão ~/.local/state/credview/audit.jsonl)
+help-arg-no-audit = Não grava registros de auditoria (sem esta opção, os comandos que revelam segredos se recusam quando o registro não pode ser gravado)
+help-arg-config = O arquivo de configurações a ler (senão $CREDVIEW_CONFIG, senão $XDG_CONFIG_HOME/credview/config.toml)
+help-arg-lang = O idioma: en ou pt-BR (senão o do arquivo de configurações, senão $LC_ALL, $LC_MESSAGES, $LANG)
+help-arg-color = Quando usar cores (auto: não com $NO_COLOR definida ou $TERM=dumb)
+help-arg-color-value-auto = Cores em um terminal, a menos que $NO_COLOR esteja definida ou $TERM seja dumb
+help-arg-color-value-always = Cores mesmo fora de um terminal, e apesar de $NO_COLOR
+help-arg-color-value-never = Sem cores: só negrito e vídeo reverso
+help-arg-local-time = Mostra as datas na hora local em vez de UTC
+help-arg-ntp = Um servidor NTP para conferir o relógio (pool.ntp.org, por exemplo); pode ser repetido. Nenhum por padrão: o credview só usa a rede quando pedido
+
+## Comandos
+help-list-about = Mostra a tabela Credenciais > Todas
+help-list-arg-json = Um array JSON, para scripts (nunca inclui senhas nem segredos)
+help-code-about = Mostra o código TOTP atual de uma credencial, só os dígitos (HOTP: avança o contador e mostra o próximo código)
+help-code-arg-credential = A credencial: seu id ou usuário@hostname
+help-code-arg-at = Calcula o código para este momento em vez de agora
+help-code-arg-next = Mostra o código do passo seguinte
+help-code-arg-peek = HOTP: mostra o código do contador guardado sem avançá-lo
+help-encrypt-about = Cifra um cofre JSON simples em um arquivo age (frase secreta, ou chaves de --recipient/--identity)
+help-encrypt-arg-input = O cofre JSON simples a cifrar (ele é verificado antes)
+help-encrypt-arg-output = O cofre cifrado a gravar; o nome deve terminar em .age
+help-encrypt-arg-recipient = Cifra para esta chave pública age (age1...) em vez de uma frase secreta; pode ser repetido
+help-encrypt-arg-armor = Grava texto ASCII armor em vez de binário
+help-encrypt-arg-force = Substitui OUT.age se ele existir
+help-decrypt-about = Decifra um cofre age na saída padrão (ou em --output FILE), para edição; mostra um aviso
+help-decrypt-arg-input = O cofre cifrado
+help-decrypt-arg-output = Grava o JSON simples neste arquivo (modo 600) em vez da saída padrão
+help-decrypt-arg-force = Substitui FILE se ele existir
+help-uri-about = Mostra a URI da chave otpauth:// de uma credencial (ela contém a chave secreta)
+help-uri-arg-credential = A credencial: seu id ou usuário@hostname
+help-qr-about = Desenha a URI da chave de uma credencial como código QR para um app autenticador, ou grava um PNG
+help-qr-arg-credential = A credencial: seu id ou usuário@hostname
+help-qr-arg-png = Grava uma imagem PNG em FILE em vez de desenhar no terminal
+help-qr-arg-force = Substitui FILE se ele existir
+help-verify-about = Confere um código com o de uma credencial, tolerando alguns passos de desvio do relógio
+help-verify-arg-credential = A credencial: seu id ou usuário@hostname
+help-verify-arg-code = O código a conferir, só os dígitos
+help-verify-arg-window = Aceita também os códigos até este número de passos antes ou depois (0 a 100; padrão 1). HOTP: este número de contadores à frente do guardado (padrão 10, como sugere a seção 7.4 da RFC 4226)
+help-verify-arg-at = Confere para este momento em vez de agora
+help-render-about = Preenche as tags de um modelo ([#TOTP_TOKEN#], [#USERNAME#], [password], ...) e o mostra
+help-render-arg-credential = A credencial cujos valores preenchem as tags: seu id ou usuário@hostname
+help-render-arg-template = O modelo; `-` ou nada lê a entrada padrão
+help-render-arg-min-validity = Quando restarem menos de S segundos ao código, espera o próximo
+help-render-arg-at = Preenche para este momento em vez de agora (uma espera passa então de imediato ao passo seguinte)
+help-render-arg-advance = HOTP: preenche a tag do token com o próximo código, avançando antes o contador guardado (sem esta opção o token de uma credencial HOTP nunca é preenchido)
+help-audit-about = Mostra o registro de auditoria dos códigos, senhas e códigos QR revelados
+help-audit-arg-json = Mostra os registros como estão guardados, um objeto JSON por linha
+help-init-about = Cria um cofre vazio (modo 600) em PATH ou no lugar padrão; nunca substitui um existente
+help-init-arg-path = Onde criar o cofre (senão --vault, $CREDVIEW_VAULT ou o da pasta de configurações)
+help-init-arg-encrypt = Cria um cofre cifrado com age (uma frase secreta, ou as chaves dos arquivos de --identity)
+help-init-arg-armor = Com --encrypt: grava texto ASCII armor em vez de binário
+help-add-about = Adiciona uma credencial (e sua chave secreta TOTP); mostra o novo id
+help-add-arg-username = O usuário (obrigatório)
+help-add-arg-hostname = O hostname do dispositivo
+help-add-arg-ip = O endereço IP do dispositivo
+help-add-arg-device-type = O tipo do dispositivo (Server, Firewall, ...)
+help-add-arg-vendor = O fabricante do dispositivo
+help-add-arg-site = O site onde fica o dispositivo
+help-add-arg-kind = O tipo da credencial (Local Administrator, ...)
+help-add-arg-domain = O domínio da credencial
+help-add-arg-tags = Tags, separadas por vírgula
+help-add-arg-notes = Observações
+help-add-arg-totp = Pede uma chave secreta TOTP sem eco (ou informe uma com --secret-stdin, --uri, --qr-image)
+help-add-arg-secret-stdin = Lê a chave secreta (ou uma URI otpauth://) da primeira linha da entrada padrão
+help-add-arg-uri = Toma a chave secreta e seus parâmetros desta URI da chave otpauth://totp/
+help-add-arg-qr-image = Lê o código QR desta captura de tela (PNG, JPEG ou GIF; em qualquer lugar da imagem)
+help-add-arg-algorithm = SHA1 (padrão), SHA256 ou SHA512, para uma chave secreta dada sem URI da chave
+help-add-arg-digits = 6 (padrão) a 8, para uma chave secreta dada sem URI da chave
+help-add-arg-period = Segundos por código, 30 por padrão, para uma chave secreta dada sem URI da chave
+help-totp-about = Define ou remove a chave secreta TOTP de uma credencial
+help-totp-set-about = Define a chave secreta TOTP de uma credencial (pedida sem eco, a menos que uma origem seja dada)
+help-totp-set-arg-credential = A credencial: seu id ou usuário@hostname
+help-totp-set-arg-secret-stdin = Lê a chave secreta (ou uma URI otpauth://) da primeira linha da entrada padrão
+help-totp-set-arg-uri = Toma a chave secreta e seus parâmetros desta URI da chave otpauth://totp/
+help-totp-set-arg-qr-image = Lê o código QR desta captura de tela (PNG, JPEG ou GIF; em qualquer lugar da imagem)
+help-totp-set-arg-algorithm = SHA1 (padrão), SHA256 ou SHA512, para uma chave secreta dada sem URI da chave
+help-totp-set-arg-digits = 6 (padrão) a 8, para uma chave secreta dada sem URI da chave
+help-totp-set-arg-period = Segundos por código, 30 por padrão, para uma chave secreta dada sem URI da chave
+help-totp-set-arg-yes = Substitui uma chave secreta existente sem perguntar
+help-totp-remove-about = Remove a chave secreta TOTP de uma credencial
+help-totp-remove-arg-credential = A credencial: seu id ou usuário@hostname
+help-totp-remove-arg-yes = Não pede confirmação
+help-ssh-about = Abre uma sessão SSH no dispositivo da credencial, com senha e código fornecidos
+help-ssh-arg-credential = A credencial: seu id ou usuário@hostname
+help-ssh-arg-port = A porta a conectar (senão a `port` do dispositivo, senão a padrão do ssh)
+help-ssh-arg-options = Uma opção do ssh, repassada como `-o OPÇÃO` (pode ser repetida)
+help-ssh-arg-reason = Por que a sessão é necessária, para uma credencial que exige um motivo (senão é perguntado)
+help-ssh-arg-command = Um comando a executar no dispositivo em vez de um shell
+help-time-about = Confere o relógio com os servidores de --ntp (código de saída 0: certo, 1: códigos em risco, 2: errado); `sync` guarda a diferença para todos os códigos, `reset` a remove
+help-time-sync-about = Mede a diferença e a guarda: todos os códigos passam a ser calculados para a hora corrigida
+help-time-reset-about = Remove a correção guardada: os códigos voltam a usar o relógio do sistema
+help-doctor-about = Verifica o cofre, o registro de auditoria, a área de transferência, o terminal e o relógio, dizendo o que fazer
+help-config-about = Mostra as configurações em vigor e de onde veio cada uma (padrão, arquivo, ambiente, opção)
+help-completions-about = Mostra um script de autocompletar do shell: bash, zsh, fish, elvish ou powershell
+help-completions-arg-shell = O shell para o qual completar
+help-man-about = Mostra a página de manual (roff) na saída padrão, ou grava uma página por comando em --dir
+help-man-arg-dir = Grava credview.1 e uma página credview-COMANDO.1 para cada comando nesta pasta
+help-import-about = Adiciona ao cofre as contas das exportações de outros autenticadores, em uma só gravação
+help-import-arg-files = Arquivos exportados: listas de URIs da chave, exportações do Google Authenticator (texto ou capturas PNG dos seus códigos QR), Aegis, andOTP, 2FAS, Bitwarden, FreeOTP+, Proton Authenticator, Ente Auth, CSV do KeePassXC
+help-import-arg-format = O formato, quando a detecção pelo conteúdo não é desejada (otpauth, google, google-qr, aegis, andotp, 2fas, bitwarden, bitwarden-csv, freeotp, proton, ente, keepassxc-csv)
+help-import-arg-dry-run = Mostra o que seria importado; não grava nada
+help-import-arg-password-file = A senha de uma exportação cifrada (primeira linha do arquivo); senão é perguntada
+help-export-about = Grava os códigos do cofre para outro autenticador (URIs da chave, Aegis, Google)
+help-export-arg-format = O formato a gravar
+help-export-arg-format-value-otpauth = URIs da chave otpauth://, uma por linha
+help-export-arg-format-value-aegis = Uma exportação JSON simples do Aegis
+help-export-arg-format-value-google = Payloads de migração do Google Authenticator (linhas otpauth-migration://, ou --qr)
+help-export-arg-output = Grava em FILE (modo 600; nunca substitui um existente) em vez da saída padrão
+help-export-arg-qr = Desenha os payloads do Google Authenticator como códigos QR no terminal
+help-export-arg-yes = Não pergunta: as chaves secretas saem do cofre em texto claro

@@ -30,12 +30,15 @@ pub(super) fn record(
         return Ok(());
     }
     log.append(&AuditRecord::of(event, credential, None, clock.now()))
-        .map_err(|e| {
-            Failure::usage(format!(
-                "{e}; refusing to show it (--audit PATH logs elsewhere, --no-audit turns \
-                 auditing off)"
-            ))
-        })
+        .map_err(|e| not_recorded(&e))
+}
+
+/// A reveal whose record could not be written does not happen.
+fn not_recorded(error: &dyn std::fmt::Display) -> Failure {
+    Failure::usage(crate::t!(
+        "cli-audit-not-recorded",
+        error = error.to_string()
+    ))
 }
 
 /// As `record`, for an HOTP code: the record names the counter (never the code).
@@ -50,12 +53,7 @@ pub(super) fn record_counter(
         return Ok(());
     }
     let entry = AuditRecord::of(event, credential, None, clock.now()).with_counter(counter);
-    log.append(&entry).map_err(|e| {
-        Failure::usage(format!(
-            "{e}; refusing to show it (--audit PATH logs elsewhere, --no-audit turns \
-             auditing off)"
-        ))
-    })
+    log.append(&entry).map_err(|e| not_recorded(&e))
 }
 
 /// Runs `credview audit`, which needs no vault; `None` for every other command.
@@ -73,10 +71,7 @@ pub fn run_audit_command(
     let path = crate::audit::resolve_path(cli.audit.as_deref().or(configured), env);
     Some(match path {
         Some(path) => show(&path, args.json, out, err),
-        None => Err(Failure::usage(
-            "there is no audit log to show: neither $XDG_STATE_HOME nor $HOME is set \
-             (use --audit PATH)",
-        )),
+        None => Err(Failure::usage(crate::t!("cli-audit-nowhere"))),
     })
 }
 
@@ -84,13 +79,15 @@ fn show(path: &Path, json: bool, out: &mut dyn Write, err: &mut dyn Write) -> Re
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            let _ = writeln!(err, "no audit log at {} yet", path.display());
+            let told = crate::t!("cli-audit-none-yet", path = path.display().to_string());
+            let _ = writeln!(err, "{told}");
             return Ok(());
         }
         Err(e) => {
-            return Err(Failure::usage(format!(
-                "cannot read the audit log {}: {e}",
-                path.display()
+            return Err(Failure::usage(crate::t!(
+                "cli-audit-unreadable",
+                path = path.display().to_string(),
+                error = e.to_string()
             )));
         }
     };
@@ -99,11 +96,8 @@ fn show(path: &Path, json: bool, out: &mut dyn Write, err: &mut dyn Write) -> Re
         match line {
             LogLine::Record { record, text, .. } => records.push((record, text)),
             LogLine::Corrupt { line } => {
-                let _ = writeln!(
-                    err,
-                    "warning: {}:{line}: not an audit record; skipped",
-                    path.display()
-                );
+                let what = crate::t!("cli-audit-corrupt");
+                let _ = writeln!(err, "warning: {}:{line}: {what}", path.display());
             }
         }
     }
@@ -114,10 +108,19 @@ fn show(path: &Path, json: bool, out: &mut dyn Write, err: &mut dyn Write) -> Re
     } else {
         table(records.iter().map(|(record, _)| record), out)
     };
-    written.map_err(|e| Failure::usage(format!("cannot write the output: {e}")))
+    written.map_err(|e| super::output_failed(&e))
 }
 
-const HEADERS: [&str; 6] = ["TIME", "USER", "EVENT", "ID", "CREDENTIAL", "REASON"];
+fn headers() -> [String; 6] {
+    [
+        crate::t!("cli-audit-time"),
+        crate::t!("cli-audit-user"),
+        crate::t!("cli-audit-event"),
+        crate::t!("cli-audit-id"),
+        crate::t!("cli-audit-credential"),
+        crate::t!("cli-audit-reason"),
+    ]
+}
 
 fn table<'a>(
     records: impl Iterator<Item = &'a AuditRecord>,
@@ -135,14 +138,15 @@ fn table<'a>(
             ]
         })
         .collect();
-    let mut widths = HEADERS.map(UnicodeWidthStr::width);
+    let header = headers();
+    let mut widths = header.each_ref().map(|h| h.width());
     for row in &rows {
         for (width, cell) in widths.iter_mut().zip(row) {
             *width = (*width).max(cell.width());
         }
     }
     let mut text = String::new();
-    for row in std::iter::once(&HEADERS.map(str::to_owned)).chain(&rows) {
+    for row in std::iter::once(&header).chain(&rows) {
         let mut line = String::new();
         for (cell, width) in row.iter().zip(widths) {
             line.push_str(cell);

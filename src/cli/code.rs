@@ -9,7 +9,7 @@ use crate::vault::{Credential, TotpConfig, Vault};
 pub fn at_time(secs: i64) -> Result<Timestamp, Failure> {
     u64::try_from(secs)
         .map(Timestamp::from_secs)
-        .map_err(|_| Failure::usage(format!("--at {secs}: times before 1970 are not supported")))
+        .map_err(|_| Failure::usage(crate::t!("cli-at-before-1970", secs = secs.to_string())))
 }
 
 /// The code as digits, after the same checks the Details pop-up makes.
@@ -30,10 +30,10 @@ pub fn code(
 
 /// `credential 101 (root@srv-db-01)`, as messages name a credential.
 pub(crate) fn describe(credential: &Credential) -> String {
-    format!(
-        "credential {} ({})",
-        credential.id,
-        credential.qualified_name()
+    crate::t!(
+        "cli-credential",
+        id = credential.id.to_string(),
+        name = credential.qualified_name()
     )
 }
 
@@ -43,23 +43,21 @@ pub(crate) fn checked_totp<'a>(
     credential: &'a Credential,
     err: &mut dyn Write,
 ) -> Result<&'a TotpConfig, Failure> {
-    let name = describe(credential);
+    // Named only when something is said: a code that is simply shown reads no catalogue.
+    let name = || describe(credential);
     let totp = credential
         .totp
         .as_ref()
-        .ok_or_else(|| Failure::unavailable(format!("{name} has no TOTP configured")))?;
+        .ok_or_else(|| Failure::unavailable(crate::t!("cli-no-totp", name = name())))?;
     if !credential.access.can_see_token() {
-        return Err(Failure::unavailable(format!(
-            "{name}: your access allows neither viewing the password nor starting a session, \
-             so its token is not shown"
+        return Err(Failure::unavailable(crate::t!(
+            "cli-token-not-permitted",
+            name = name()
         )));
     }
     if totp.is_short() {
-        let _ = writeln!(
-            err,
-            "warning: {name} has a short secret ({} bits; 128 or more is recommended)",
-            totp.secret.bits()
-        );
+        let what = crate::t!("cli-short-secret", name = name(), bits = totp.secret.bits());
+        let _ = writeln!(err, "warning: {what}");
     }
     Ok(totp)
 }

@@ -30,11 +30,11 @@ impl CounterStore for VaultCounters<'_> {
                 .credentials
                 .iter_mut()
                 .find(|c| c.id == id)
-                .ok_or_else(|| format!("credential {id} is no longer in the vault"))?;
+                .ok_or_else(|| crate::t!("cli-counter-gone", id = id.to_string()))?;
             let hotp = credential
                 .hotp
                 .as_deref_mut()
-                .ok_or_else(|| format!("credential {id} no longer has an HOTP key"))?;
+                .ok_or_else(|| crate::t!("cli-counter-no-hotp", id = id.to_string()))?;
             change(hotp).map_err(|failure| {
                 let message = failure.message.clone();
                 refused = Some(failure);

@@ -48,15 +48,18 @@ pub struct DecryptArgs {
 pub fn encrypt(args: &EncryptArgs, keys: &mut Unlock, err: &mut dyn Write) -> Result<(), Failure> {
     let target = args.output.display().to_string();
     if !is_encrypted(&args.output) {
-        return Err(Failure::usage(format!(
-            "{target}: the name of an encrypted vault must end in .age, which is how credview \
-             knows to decrypt it"
+        return Err(Failure::usage(crate::t!(
+            "cli-encrypt-needs-age",
+            target = &target
         )));
     }
     refuse_existing(&args.output, args.force)?;
     let origin = args.input.display().to_string();
     if is_encrypted(&args.input) {
-        return Err(Failure::usage(format!("{origin}: is encrypted already")));
+        return Err(Failure::usage(crate::t!(
+            "cli-encrypt-already",
+            origin = &origin
+        )));
     }
     let plaintext = read(&args.input)?;
     // A broken vault is refused while its line:column still helps.
@@ -66,12 +69,9 @@ pub fn encrypt(args: &EncryptArgs, keys: &mut Unlock, err: &mut dyn Write) -> Re
         .map_err(Failure::usage)?;
     let ciphertext = encrypted::encrypt(&plaintext, lock, args.armor).map_err(Failure::usage)?;
     write_atomically(&args.output, &ciphertext, args.force)
-        .map_err(|e| Failure::usage(format!("cannot write {target}: {e}")))?;
-    let _ = writeln!(
-        err,
-        "note: wrote {target}; the plain file {origin} is still there: delete it once you \
-         have checked that credview opens {target}"
-    );
+        .map_err(|e| cannot_write(&args.output, &e))?;
+    let note = crate::t!("cli-encrypt-done", target = &target, origin = &origin);
+    let _ = writeln!(err, "{note}");
     Ok(())
 }
 
@@ -90,22 +90,16 @@ pub fn decrypt(
         .map_err(|e| Failure::usage(e.to_string()))?;
     match &args.output {
         Some(path) => {
-            write_atomically(path, &plaintext, args.force)
-                .map_err(|e| Failure::usage(format!("cannot write {}: {e}", path.display())))?;
-            let _ = writeln!(
-                err,
-                "warning: {} holds the vault in plain text; delete it when you are done",
-                path.display()
-            );
+            write_atomically(path, &plaintext, args.force).map_err(|e| cannot_write(path, &e))?;
+            let what = crate::t!("cli-decrypt-file-plain", path = path.display().to_string());
+            let _ = writeln!(err, "warning: {what}");
         }
         None => {
-            let _ = writeln!(
-                err,
-                "warning: this is the vault in plain text; keep it off disk and out of logs"
-            );
+            let what = crate::t!("cli-decrypt-plain");
+            let _ = writeln!(err, "warning: {what}");
             out.write_all(&plaintext)
                 .and_then(|()| out.flush())
-                .map_err(|e| Failure::usage(format!("cannot write the output: {e}")))?;
+                .map_err(|e| super::output_failed(&e))?;
         }
     }
     Ok(())
@@ -113,9 +107,9 @@ pub fn decrypt(
 
 fn refuse_existing(path: &Path, force: bool) -> Result<(), Failure> {
     if !force && std::fs::symlink_metadata(path).is_ok() {
-        return Err(Failure::usage(format!(
-            "{} exists already; add --force to replace it",
-            path.display()
+        return Err(Failure::usage(crate::t!(
+            "cli-exists-use-force",
+            path = path.display().to_string()
         )));
     }
     Ok(())
@@ -124,7 +118,17 @@ fn refuse_existing(path: &Path, force: bool) -> Result<(), Failure> {
 fn read(path: &Path) -> Result<Zeroizing<Vec<u8>>, Failure> {
     let origin = path.display().to_string();
     check_symlink(path).map_err(|m| Failure::usage(format!("{origin}: {m}")))?;
-    std::fs::read(path)
-        .map(Zeroizing::new)
-        .map_err(|e| Failure::usage(format!("{origin}: cannot read it: {e}")))
+    std::fs::read(path).map(Zeroizing::new).map_err(|e| {
+        let what = crate::t!("cli-import-unreadable", error = e.to_string());
+        Failure::usage(format!("{origin}: {what}"))
+    })
+}
+
+/// A file that could not be written, named.
+pub(super) fn cannot_write(path: &Path, error: &dyn std::fmt::Display) -> Failure {
+    Failure::usage(crate::t!(
+        "cli-cannot-write",
+        path = path.display().to_string(),
+        error = error.to_string()
+    ))
 }

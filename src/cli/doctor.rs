@@ -80,13 +80,10 @@ pub fn doctor(
     for check in &checks {
         let line = check.line();
         let line = crate::format::printable(&line);
-        writeln!(out, "{line}")
-            .map_err(|e| Failure::usage(format!("cannot write the output: {e}")))?;
+        writeln!(out, "{line}").map_err(|e| super::output_failed(&e))?;
     }
     if checks.iter().any(|c| c.mark == Mark::Fail) {
-        return Err(Failure::usage(
-            "some checks failed (✗); each says what to do",
-        ));
+        return Err(Failure::usage(crate::t!("cli-doctor-failed")));
     }
     Ok(())
 }
@@ -95,36 +92,46 @@ fn vault(source: &Source) -> Vec<Check> {
     let path = match source {
         Source::Demo => {
             return vec![Check::warn(
-                "vault: none found, so the built-in demo vault is shown",
-                "put yours at $XDG_CONFIG_HOME/credview/vault.json or pass --vault PATH",
+                crate::t!("cli-doctor-vault-demo"),
+                crate::t!("cli-doctor-vault-demo-fix"),
             )];
         }
         Source::File(path) => path,
     };
-    let shown = path.display();
+    let shown = path.display().to_string();
     if let Err(why) = crate::vault::check_symlink(path) {
         return vec![Check::fail(
-            format!("vault: {shown}: {why}"),
-            "see the message",
+            crate::t!(
+                "cli-doctor-vault-refused",
+                path = &shown,
+                why = why.to_string()
+            ),
+            crate::t!("cli-doctor-see-message"),
         )];
     }
     let opened = if path.extension().is_some_and(|e| e == "age") {
         match std::fs::File::open(path) {
-            Ok(_) => Check::ok(format!(
-                "vault: {shown} (age-encrypted: readable, not opened here)"
-            )),
+            Ok(_) => Check::ok(crate::t!("cli-doctor-vault-encrypted", path = &shown)),
             Err(e) => Check::fail(
-                format!("vault: cannot read {shown}: {e}"),
-                "check the path and its owner",
+                crate::t!(
+                    "cli-doctor-vault-unreadable",
+                    path = &shown,
+                    error = e.to_string()
+                ),
+                crate::t!("cli-doctor-vault-unreadable-fix"),
             ),
         }
     } else {
         match source.load() {
-            Ok(vault) => Check::ok(format!(
-                "vault: {shown}, {} credentials",
-                vault.credentials.len()
+            Ok(vault) => Check::ok(crate::t!(
+                "cli-doctor-vault-read",
+                path = &shown,
+                count = vault.credentials.len()
             )),
-            Err(e) => Check::fail(format!("vault: {e}"), "fix what the message names"),
+            Err(e) => Check::fail(
+                crate::t!("cli-doctor-vault-bad", error = e.to_string()),
+                crate::t!("cli-doctor-vault-bad-fix"),
+            ),
         }
     };
     let mut checks = vec![opened];
@@ -133,20 +140,18 @@ fn vault(source: &Source) -> Vec<Check> {
     }
     let warnings = crate::vault::permission_warnings(path);
     if warnings.is_empty() {
-        checks.push(Check::ok("vault permissions: only you can read it"));
+        checks.push(Check::ok(crate::t!("cli-doctor-permissions-ok")));
     }
     for warning in warnings {
         let text = warning.trim_start_matches("warning: ");
-        match text.split_once("; run: ") {
-            Some((what, fix)) => checks.push(Check::warn(
-                format!("vault permissions: {what}"),
-                format!("run: {fix}"),
-            )),
-            None => checks.push(Check::warn(
-                format!("vault permissions: {text}"),
-                "make it private",
-            )),
-        }
+        let (what, fix) = match text.split_once("; run: ") {
+            Some((what, command)) => (what, crate::t!("cli-doctor-run", command = command)),
+            None => (text, crate::t!("cli-doctor-permissions-fix")),
+        };
+        checks.push(Check::warn(
+            crate::t!("cli-doctor-permissions", what = what),
+            fix,
+        ));
     }
     checks
 }
@@ -159,41 +164,46 @@ fn audit_log(
 ) -> Check {
     if args.no_audit {
         return Check::warn(
-            "audit log: off (--no-audit)",
-            "drop --no-audit to record reveals",
+            crate::t!("cli-doctor-audit-off"),
+            crate::t!("cli-doctor-audit-off-fix"),
         );
     }
     let Some(path) = crate::audit::resolve_path(args.audit.as_deref().or(configured), env) else {
         return Check::fail(
-            "audit log: nowhere to write it (neither $XDG_STATE_HOME nor $HOME is set)",
-            "set $XDG_STATE_HOME or pass --audit PATH",
+            crate::t!("cli-doctor-audit-nowhere"),
+            crate::t!("cli-doctor-audit-nowhere-fix"),
         );
     };
-    let shown = path.display();
+    let shown = path.display().to_string();
     if path.exists() {
         return match std::fs::OpenOptions::new().append(true).open(&path) {
-            Ok(_) => Check::ok(format!("audit log: {shown} is writable")),
+            Ok(_) => Check::ok(crate::t!("cli-doctor-audit-writable", path = &shown)),
             Err(e) => Check::fail(
-                format!("audit log: cannot write {shown}: {e}"),
-                "fix its owner or permissions, or pass --audit PATH",
+                crate::t!(
+                    "cli-doctor-audit-unwritable",
+                    path = &shown,
+                    error = e.to_string()
+                ),
+                crate::t!("cli-doctor-audit-unwritable-fix"),
             ),
         };
     }
     // Not there yet: the first reveal creates it (and its folders) where one can write.
     match path.ancestors().skip(1).find(|p| p.exists()) {
         Some(folder) if writable(folder) => {
-            Check::ok(format!("audit log: {shown} (created on the first reveal)"))
+            Check::ok(crate::t!("cli-doctor-audit-later", path = &shown))
         }
         Some(folder) => Check::fail(
-            format!(
-                "audit log: {} is not writable, so {shown} cannot be created",
-                folder.display()
+            crate::t!(
+                "cli-doctor-audit-folder",
+                folder = folder.display().to_string(),
+                path = &shown
             ),
-            "pass --audit PATH somewhere you can write",
+            crate::t!("cli-doctor-audit-folder-fix"),
         ),
         None => Check::fail(
-            format!("audit log: no folder above {shown} exists"),
-            "pass --audit PATH",
+            crate::t!("cli-doctor-audit-no-folder", path = &shown),
+            crate::t!("cli-doctor-audit-no-folder-fix"),
         ),
     }
 }
@@ -230,25 +240,19 @@ pub fn clipboard(
 ) -> Check {
     let in_tmux = env("TMUX").is_some_and(|v| !v.is_empty());
     match choose_target(&env) {
-        Target::System => {
-            Check::ok("clipboard: `c` copies to the system clipboard (a display is set)")
-        }
+        Target::System => Check::ok(crate::t!("cli-doctor-clipboard-system")),
         Target::Osc52 if in_tmux => match tmux().as_deref() {
-            Some("on") => Check::ok("clipboard: `c` sends OSC 52 through tmux (set-clipboard on)"),
+            Some("on") => Check::ok(crate::t!("cli-doctor-clipboard-tmux")),
             Some(other) => Check::fail(
-                format!(
-                    "clipboard: `c` sends OSC 52, but tmux's set-clipboard is {other}, so it never arrives"
-                ),
-                "run: tmux set -g set-clipboard on (and add it to ~/.tmux.conf)",
+                crate::t!("cli-doctor-clipboard-tmux-off", setting = other),
+                crate::t!("cli-doctor-clipboard-tmux-off-fix"),
             ),
             None => Check::warn(
-                "clipboard: `c` sends OSC 52 inside tmux, whose set-clipboard could not be read",
-                "make sure tmux has set-clipboard on",
+                crate::t!("cli-doctor-clipboard-tmux-unknown"),
+                crate::t!("cli-doctor-clipboard-tmux-unknown-fix"),
             ),
         },
-        Target::Osc52 => Check::ok(
-            "clipboard: `c` sends OSC 52 to the terminal (SSH or no display); the terminal must allow it",
-        ),
+        Target::Osc52 => Check::ok(crate::t!("cli-doctor-clipboard-osc52")),
     }
 }
 
@@ -262,41 +266,49 @@ fn terminal(env: impl Fn(&str) -> Option<OsString>) -> Vec<Check> {
     let (need_w, need_h) = crate::app::layout::MIN_DETAILS;
     if !std::io::stdout().is_terminal() {
         checks.push(Check::warn(
-            "terminal: the output is not a terminal, so its size is unknown",
-            "run doctor in the terminal you use",
+            crate::t!("cli-doctor-terminal-none"),
+            crate::t!("cli-doctor-terminal-none-fix"),
         ));
     } else {
         match crossterm::terminal::size() {
             Ok((w, h)) if w >= need_w && h >= need_h => {
-                checks.push(Check::ok(format!("terminal: {w}×{h}")))
+                let size = format!("{w}×{h}");
+                checks.push(Check::ok(crate::t!(
+                    "cli-doctor-terminal-size",
+                    size = size
+                )))
             }
             Ok((w, h)) => checks.push(Check::warn(
-                format!("terminal: {w}×{h}, smaller than the {need_w}×{need_h} Details needs"),
-                "enlarge the window",
+                crate::t!(
+                    "cli-doctor-terminal-small",
+                    size = format!("{w}×{h}"),
+                    needed = format!("{need_w}×{need_h}")
+                ),
+                crate::t!("cli-doctor-terminal-small-fix"),
             )),
             Err(e) => checks.push(Check::warn(
-                format!("terminal: size unknown ({e})"),
-                "run doctor in a terminal",
+                crate::t!("cli-doctor-terminal-unknown", error = e.to_string()),
+                crate::t!("cli-doctor-terminal-unknown-fix"),
             )),
         }
     }
     let term = set("TERM").unwrap_or_default();
     let colours = if set("NO_COLOR").is_some() {
         Check::warn(
-            "colours: off (NO_COLOR is set); the countdown's warning colour will not show",
-            "unset NO_COLOR",
+            crate::t!("cli-doctor-colours-off"),
+            crate::t!("cli-doctor-colours-off-fix"),
         )
     } else if term.is_empty() || term == "dumb" {
         Check::warn(
-            format!("colours: TERM is \"{term}\""),
-            "set TERM to your terminal's (xterm-256color, say)",
+            crate::t!("cli-doctor-colours-term", term = &term),
+            crate::t!("cli-doctor-colours-term-fix"),
         )
     } else if set("COLORTERM").is_some_and(|c| c == "truecolor" || c == "24bit") {
-        Check::ok(format!("colours: 24-bit ({term})"))
+        Check::ok(crate::t!("cli-doctor-colours-24bit", term = &term))
     } else if term.contains("256color") {
-        Check::ok(format!("colours: 256 ({term})"))
+        Check::ok(crate::t!("cli-doctor-colours-256", term = &term))
     } else {
-        Check::ok(format!("colours: basic ({term})"))
+        Check::ok(crate::t!("cli-doctor-colours-basic", term = &term))
     };
     checks.push(colours);
     checks
@@ -309,40 +321,47 @@ fn clock(servers: &[String], env: impl Fn(&str) -> Option<OsString>) -> Vec<Chec
     let warning = String::from_utf8_lossy(&sink).trim().to_owned();
     if !warning.is_empty() {
         checks.push(Check::warn(
-            format!("clock: {}", warning.trim_start_matches("warning: ")),
-            "run: credview time reset",
+            crate::t!(
+                "cli-doctor-clock-correction-bad",
+                what = warning.trim_start_matches("warning: ")
+            ),
+            crate::t!("cli-doctor-clock-correction-bad-fix"),
         ));
     }
     if let Some(c) = &correction {
-        checks.push(Check::ok(format!(
-            "clock: corrected by {} (time sync against {})",
-            signed_seconds(c.offset_millis),
-            c.server
+        checks.push(Check::ok(crate::t!(
+            "cli-doctor-clock-corrected",
+            offset = signed_seconds(c.offset_millis),
+            server = &c.server
         )));
     }
     if servers.is_empty() {
         checks.push(Check::warn(
-            "clock: not checked (no NTP server configured)",
-            "add --ntp pool.ntp.org, or ntp_servers in the settings file",
+            crate::t!("cli-doctor-clock-unchecked"),
+            crate::t!("cli-doctor-clock-unchecked-fix"),
         ));
         return checks;
     }
     let measured = ntp::measure_all(servers, ntp::TIMEOUT);
     let Some((server, offset)) = super::best_offset(&measured) else {
         checks.push(Check::fail(
-            "clock: no NTP server answered within 1 s",
-            "check the server names and that UDP port 123 is open",
+            crate::t!("cli-doctor-clock-no-answer"),
+            crate::t!("cli-doctor-clock-no-answer-fix"),
         ));
         return checks;
     };
     let residual = offset - correction.as_ref().map_or(0, |c| c.offset_millis);
-    let text = format!("clock: {} {server}", ahead_or_behind(residual));
+    let offset = ahead_or_behind(residual);
+    let text = || crate::t!("cli-doctor-clock", offset = &offset, server = server);
     checks.push(match Verdict::of(residual) {
-        Verdict::Fine => Check::ok(text),
-        Verdict::AtRisk => Check::warn(format!("{text}: codes at risk"), "run: credview time sync"),
+        Verdict::Fine => Check::ok(text()),
+        Verdict::AtRisk => Check::warn(
+            crate::t!("cli-doctor-clock-at-risk", clock = text()),
+            crate::t!("cli-doctor-clock-at-risk-fix"),
+        ),
         Verdict::Wrong => Check::fail(
-            format!("{text}: codes wrong"),
-            "run: credview time sync (or set the system clock)",
+            crate::t!("cli-doctor-clock-wrong", clock = text()),
+            crate::t!("cli-doctor-clock-wrong-fix"),
         ),
     });
     checks

@@ -106,21 +106,17 @@ pub fn init(
         .path
         .clone()
         .or_else(|| Source::new_vault_path(flag, env, args.encrypt))
-        .ok_or_else(|| {
-            Failure::usage("nowhere to create the vault: give a PATH (neither $XDG_CONFIG_HOME nor $HOME is set)")
-        })?;
+        .ok_or_else(|| Failure::usage(crate::t!("cli-init-nowhere")))?;
     let name = path.display().to_string();
     if args.encrypt != is_encrypted(&path) {
         return Err(Failure::usage(if args.encrypt {
-            format!("{name}: an encrypted vault's name must end in .age")
+            crate::t!("cli-init-needs-age", name = &name)
         } else {
-            format!("{name}: a name ending in .age is for an encrypted vault; add --encrypt")
+            crate::t!("cli-init-age-needs-encrypt", name = &name)
         }));
     }
     if std::fs::symlink_metadata(&path).is_ok() {
-        return Err(Failure::usage(format!(
-            "{name}: a file is there already; credview init never replaces a vault"
-        )));
+        return Err(Failure::usage(crate::t!("cli-init-exists", name = &name)));
     }
     let lock = match args.encrypt {
         true => Some((keys.lock(&[], &name).map_err(Failure::usage)?, args.armor)),
@@ -134,10 +130,8 @@ pub fn init(
     } else {
         format!("--vault {name} ")
     };
-    let _ = writeln!(
-        err,
-        "created the empty vault {name}; add credentials with `credview {vault}add`"
-    );
+    let created = crate::t!("cli-init-created", name = &name, vault = vault);
+    let _ = writeln!(err, "{created}");
     Ok(())
 }
 
@@ -158,7 +152,11 @@ pub fn add(args: &AddArgs, cx: Context<'_>) -> Result<(), Failure> {
     .map_err(written)?;
     record(cx.audit, AuditAction::CredentialAdded, &added, cx.clock)?;
     writeln!(cx.out, "{}", added.id).map_err(output)?;
-    let what = format!("added credential {} ({})", added.id, added.qualified_name());
+    let what = crate::t!(
+        "cli-add-added",
+        id = added.id.to_string(),
+        name = added.qualified_name()
+    );
     match &added.totp {
         Some(totp) => tell_code(cx.err, &what, totp, cx.clock),
         None => {
@@ -185,17 +183,15 @@ pub fn totp(command: &TotpCommand, cx: Context<'_>) -> Result<(), Failure> {
     let (action, totp) = match command {
         TotpCommand::Set { secret, .. } => {
             if had_totp {
-                confirm(&format!("{who} has a TOTP secret already; replace it"), yes)?;
+                confirm(&crate::t!("cli-totp-replace", name = &who), yes)?;
             }
             (AuditAction::TotpSet, Some(read_totp(secret, &mut Tty)?))
         }
         TotpCommand::Remove { .. } => {
             if !had_totp {
-                return Err(Failure::unavailable(format!(
-                    "{who} has no TOTP configured"
-                )));
+                return Err(Failure::unavailable(crate::t!("cli-no-totp", name = &who)));
             }
-            confirm(&format!("remove the TOTP secret of {who}"), yes)?;
+            confirm(&crate::t!("cli-totp-remove", name = &who), yes)?;
             (AuditAction::TotpRemoved, None)
         }
     };
@@ -204,13 +200,10 @@ pub fn totp(command: &TotpCommand, cx: Context<'_>) -> Result<(), Failure> {
             .credentials
             .iter_mut()
             .find(|c| c.id == id)
-            .ok_or_else(|| format!("credential {id} was removed from the vault meanwhile"))?;
+            .ok_or_else(|| crate::t!("cli-totp-gone", id = id.to_string()))?;
         // An HOTP secret is never dropped silently: a credential has one kind of code.
         if totp.is_some() && credential.hotp.is_some() {
-            return Err(format!(
-                "credential {id} has an HOTP key, and a credential has \"totp\" or \"hotp\", \
-                 not both; nothing was changed"
-            ));
+            return Err(crate::t!("cli-totp-has-hotp", id = id.to_string()));
         }
         // The service's clock is what an offset corrects: a new secret keeps it.
         let offset = credential.totp.as_ref().map_or(0, |t| t.time_offset);
@@ -226,11 +219,12 @@ pub fn totp(command: &TotpCommand, cx: Context<'_>) -> Result<(), Failure> {
         Some(totp) => {
             let code = totp.generator().code(cx.clock.now());
             writeln!(cx.out, "{code}").map_err(output)?;
-            let what = format!("TOTP secret set for {}", describe(&changed));
+            let what = crate::t!("cli-totp-set", name = describe(&changed));
             tell_code(cx.err, &what, totp, cx.clock);
         }
         None => {
-            let _ = writeln!(cx.err, "TOTP secret removed from {}", describe(&changed));
+            let removed = crate::t!("cli-totp-removed", name = describe(&changed));
+            let _ = writeln!(cx.err, "{removed}");
         }
     }
     Ok(())
@@ -248,7 +242,7 @@ fn written(error: WriteError) -> Failure {
 }
 
 fn output(error: std::io::Error) -> Failure {
-    Failure::usage(format!("cannot write the output: {error}"))
+    super::output_failed(&error)
 }
 
 /// The vault is changed already: a record that cannot be written is said, with exit 2.
@@ -259,28 +253,25 @@ fn record(
     clock: &dyn Clock,
 ) -> Result<(), Failure> {
     log.append(&AuditRecord::of(event, credential, None, clock.now()))
-        .map_err(|e| {
-            Failure::usage(format!(
-                "the vault was changed, but its audit record was not written: {e}"
-            ))
-        })
+        .map_err(|e| Failure::usage(crate::t!("cli-changed-not-recorded", error = e.to_string())))
 }
 
 /// The first code, so the user can finish the site's "enter the code to confirm" step.
 fn tell_code(err: &mut dyn Write, what: &str, totp: &TotpConfig, clock: &dyn Clock) {
     let generator = totp.generator();
     let now = clock.now();
-    let short = if totp.is_short() {
-        " (warning: a short secret, under 128 bits)"
+    let what = if totp.is_short() {
+        crate::t!("cli-enrol-short", what = what)
     } else {
-        ""
+        what.to_owned()
     };
-    let _ = writeln!(
-        err,
-        "{what}{short}; its code {} is valid {} s more: enter it where the site asks to confirm",
-        generator.code(now).grouped(),
-        generator.seconds_left(now)
+    let told = crate::t!(
+        "cli-enrol-first-code",
+        what = what,
+        code = generator.code(now).grouped().to_string(),
+        seconds = generator.seconds_left(now)
     );
+    let _ = writeln!(err, "{told}");
 }
 
 fn new_credential(args: &AddArgs, clock: &dyn Clock) -> Result<Credential, Failure> {
@@ -292,7 +283,7 @@ fn new_credential(args: &AddArgs, clock: &dyn Clock) -> Result<Credential, Failu
             .map(Shared::from)
     };
     if args.username.trim().is_empty() {
-        return Err(Failure::usage("--username is empty"));
+        return Err(Failure::usage(crate::t!("cli-add-username-empty")));
     }
     let secs = i64::try_from(clock.now().as_secs()).unwrap_or(i64::MAX);
     let created = OffsetDateTime::from_unix_timestamp(secs).ok();

@@ -45,9 +45,7 @@ pub fn export(
     err: &mut dyn Write,
 ) -> Result<(), Failure> {
     if args.qr && args.format != ExportFormat::Google {
-        return Err(Failure::usage(
-            "--qr draws Google Authenticator payloads: add --format google",
-        ));
+        return Err(Failure::usage(crate::t!("cli-export-qr-google")));
     }
     let mut hidden = 0;
     let mut refused = Vec::new();
@@ -68,24 +66,18 @@ pub fn export(
         }
     }
     if hidden > 0 {
-        let _ = writeln!(
-            err,
-            "left out: {hidden} credential(s) whose token you may not see"
-        );
+        let _ = writeln!(err, "{}", crate::t!("cli-export-hidden", count = hidden));
     }
     if !refused.is_empty() {
-        let _ = writeln!(err, "left out: ids {}", refused.join(", "));
+        let ids = refused.join(", ");
+        let _ = writeln!(err, "{}", crate::t!("cli-export-refused", ids = ids));
     }
     if entries.is_empty() {
-        return Err(Failure::unavailable("no credential with a code to export"));
+        return Err(Failure::unavailable(crate::t!("cli-export-nothing")));
     }
     confirm(args.yes, entries.len())?;
-    let _ = writeln!(
-        err,
-        "warning: the export holds {} secret(s) in clear text; anyone who reads it can make \
-         the codes. Delete it once imported.",
-        entries.len()
-    );
+    let what = crate::t!("cli-export-clear-text", count = entries.len());
+    let _ = writeln!(err, "warning: {what}");
     let what = format!("{} credentials ({:?})", entries.len(), args.format).to_lowercase();
     audit
         .append(&AuditRecord::new(
@@ -95,11 +87,7 @@ pub fn export(
             None,
             clock.now(),
         ))
-        .map_err(|e| {
-            Failure::usage(format!(
-                "{e}; refusing to export (--no-audit turns auditing off)"
-            ))
-        })?;
+        .map_err(|e| Failure::usage(crate::t!("cli-export-not-recorded", error = e.to_string())))?;
     let text = match args.format {
         ExportFormat::Otpauth => export::otpauth_list(&entries),
         ExportFormat::Aegis => export::aegis(&entries),
@@ -120,10 +108,10 @@ pub fn export(
     };
     match &args.output {
         Some(path) => crate::fsutil::write_atomically(path, text.as_bytes(), false)
-            .map_err(|e| Failure::usage(format!("cannot write {}: {e}", path.display()))),
+            .map_err(|e| super::crypt::cannot_write(path, &e)),
         None => out
             .write_all(text.as_bytes())
-            .map_err(|e| Failure::usage(format!("cannot write the output: {e}"))),
+            .map_err(|e| super::output_failed(&e)),
     }
 }
 
@@ -133,7 +121,12 @@ fn qr_text(urls: &[Zeroizing<String>]) -> Result<Zeroizing<String>, Failure> {
     for (index, url) in urls.iter().enumerate() {
         let lines = crate::enrol::qr_lines(url).map_err(|e| Failure::usage(e.to_string()))?;
         text.push_str(&lines.join("\n"));
-        text.push_str(&format!("\n  code {} of {}: scan every code in Google Authenticator (Transfer accounts > Import)\n\n", index + 1, urls.len()));
+        let caption = crate::t!(
+            "cli-export-qr-caption",
+            number = index + 1,
+            count = urls.len()
+        );
+        text.push_str(&format!("\n  {caption}\n\n"));
     }
     Ok(text)
 }
@@ -144,18 +137,12 @@ fn confirm(yes: bool, count: usize) -> Result<(), Failure> {
         return Ok(());
     }
     if !std::io::stdin().is_terminal() {
-        return Err(Failure::usage(
-            "exporting secrets needs a confirmation: run it on a terminal, or add --yes",
-        ));
+        return Err(Failure::usage(crate::t!("cli-export-needs-yes")));
     }
-    eprint!("Export {count} secret(s) in clear text? [y/N] ");
-    let mut answer = String::new();
-    std::io::stdin()
-        .read_line(&mut answer)
-        .map_err(|e| Failure::usage(format!("cannot read the answer: {e}")))?;
-    if matches!(answer.trim(), "y" | "Y" | "yes" | "YES") {
+    let question = crate::t!("cli-export-confirm", count = count);
+    if super::secret_source::asked(&question)? {
         Ok(())
     } else {
-        Err(Failure::usage("not confirmed; nothing was exported"))
+        Err(Failure::usage(crate::t!("cli-export-not-confirmed")))
     }
 }

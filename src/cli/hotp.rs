@@ -34,8 +34,9 @@ impl CounterStore for ReadOnly {
         id: u64,
         _: &mut dyn FnMut(&mut HotpConfig) -> Result<(), Failure>,
     ) -> Result<(), Failure> {
-        Err(Failure::usage(format!(
-            "credential {id}: this vault cannot be written, so its HOTP counter cannot advance"
+        Err(Failure::usage(crate::t!(
+            "cli-hotp-read-only",
+            id = id.to_string()
         )))
     }
 }
@@ -48,19 +49,16 @@ pub(crate) fn checked_hotp<'a>(
     let Some(hotp) = credential.hotp.as_deref() else {
         return Ok(None);
     };
-    let name = describe(credential);
+    let name = || describe(credential);
     if !credential.access.can_see_token() {
-        return Err(Failure::unavailable(format!(
-            "{name}: your access allows neither viewing the password nor starting a session, \
-             so its token is not shown"
+        return Err(Failure::unavailable(crate::t!(
+            "cli-token-not-permitted",
+            name = name()
         )));
     }
     if hotp.is_short() {
-        let _ = writeln!(
-            err,
-            "warning: {name} has a short secret ({} bits; 128 or more is recommended)",
-            hotp.secret.bits()
-        );
+        let what = crate::t!("cli-short-secret", name = name(), bits = hotp.secret.bits());
+        let _ = writeln!(err, "warning: {what}");
     }
     Ok(Some(hotp))
 }
@@ -88,7 +86,7 @@ pub fn advance_id(
         taken = Some((used, hotp.clone()));
         Ok(())
     })?;
-    taken.ok_or_else(|| Failure::usage(format!("{name}: the counter was not advanced")))
+    taken.ok_or_else(|| Failure::usage(crate::t!("cli-hotp-not-advanced", name = name)))
 }
 
 /// `credview code ID` on an HOTP credential: advance, record, then print.
@@ -102,18 +100,14 @@ pub fn code(
     err: &mut dyn Write,
 ) -> Result<(), Failure> {
     let Some(hotp) = credential.hotp.as_deref() else {
-        return Err(Failure::unavailable(format!(
-            "{} has no HOTP key",
-            describe(credential)
+        return Err(Failure::unavailable(crate::t!(
+            "cli-hotp-none",
+            name = describe(credential)
         )));
     };
     let (counter, event, settings) = if peek {
-        let _ = writeln!(
-            err,
-            "peek: this is the code of HOTP counter {}, which was not advanced; it is shown \
-             again until the counter moves",
-            hotp.counter
-        );
+        let told = crate::t!("cli-hotp-peek", counter = hotp.counter.to_string());
+        let _ = writeln!(err, "{told}");
         (hotp.counter, AuditAction::Code, hotp.clone())
     } else {
         let (used, written) = advance(store, credential)?;
@@ -122,7 +116,7 @@ pub fn code(
     record_counter(audit, event, credential, counter, clock)?;
     let line = Zeroizing::new(format!("{}\n", settings.generator().code(counter)));
     out.write_all(line.as_bytes())
-        .map_err(|e| Failure::usage(format!("cannot write the output: {e}")))
+        .map_err(|e| super::output_failed(&e))
 }
 
 /// `credview verify` on an HOTP credential: the stored counter and `window` more; a match
@@ -146,23 +140,26 @@ pub fn verify(
                 Ok(())
             }
             // Nothing to write: refusing the change leaves the file as it is.
-            Ok(None) => Err(Failure::unavailable(format!(
-                "the code does not match {name} at HOTP counters {from} to {}; nothing was \
-                 changed",
-                from.saturating_add(window)
+            Ok(None) => Err(Failure::unavailable(crate::t!(
+                "cli-hotp-no-match",
+                name = &name,
+                from = from.to_string(),
+                to = from.saturating_add(window).to_string()
             ))),
             Err(e) => Err(Failure::unavailable(format!("{name}: {e}"))),
         }
     })?;
     let Some((matched, stored)) = outcome else {
-        return Err(Failure::usage(format!(
-            "{name}: the counter was not changed"
+        return Err(Failure::usage(crate::t!(
+            "cli-hotp-not-changed",
+            name = name
         )));
     };
     record_counter(audit, AuditAction::HotpResync, credential, matched, clock)?;
-    writeln!(
-        out,
-        "ok: matches HOTP counter {matched}; the stored counter is now {stored}"
-    )
-    .map_err(|e| Failure::usage(format!("cannot write the output: {e}")))
+    let told = crate::t!(
+        "cli-hotp-matched",
+        matched = matched.to_string(),
+        stored = stored.to_string()
+    );
+    writeln!(out, "{told}").map_err(|e| super::output_failed(&e))
 }

@@ -38,8 +38,9 @@ pub struct ImportArgs {
     pub password_file: Option<PathBuf>,
 }
 
-/// Why nothing new was written although nothing failed.
-const NOTHING_NEW: &str = "nothing new to import";
+/// Why nothing new was written although nothing failed (a marker: the user reads
+/// `cli-import-nothing-new`).
+const NOTHING_NEW: &str = "nothing new";
 
 pub fn import(
     args: &ImportArgs,
@@ -55,7 +56,7 @@ pub fn import(
     let key_file = keys.key_file();
     let entries = read_files(args, key_file.as_deref(), err)?;
     if entries.is_empty() {
-        return Err(Failure::usage("the files hold no accounts to import"));
+        return Err(Failure::usage(crate::t!("cli-import-empty")));
     }
     let origin = source.name();
     let mut decided: Option<Plan> = None;
@@ -72,36 +73,36 @@ pub fn import(
             match (failed, new) {
                 (0, 0) => Err(NOTHING_NEW.into()),
                 (0, _) => Ok(()),
-                (n, _) => Err(format!(
-                    "{n} entr{} cannot be imported (see the table); nothing was written",
-                    if n == 1 { "y" } else { "ies" }
-                )),
+                (n, _) => Err(crate::t!("cli-import-failed-entries", count = n)),
             }
         })
     };
     let Some(plan) = decided else {
         return written.map_err(|e| Failure::usage(e.to_string()));
     };
-    print_table(&plan, args.dry_run, out)
-        .map_err(|e| Failure::usage(format!("cannot write the output: {e}")))?;
+    print_table(&plan, args.dry_run, out).map_err(|e| super::output_failed(&e))?;
     match written {
         Err(write::WriteError::Change(message)) if message == NOTHING_NEW => {
-            let _ = writeln!(err, "{NOTHING_NEW}: every account is in {origin} already");
+            let _ = writeln!(
+                err,
+                "{}",
+                crate::t!("cli-import-nothing-new", vault = &origin)
+            );
             Ok(())
         }
         Err(e) => Err(Failure::usage(e.to_string())),
         Ok(()) if args.dry_run => {
-            let _ = writeln!(
-                err,
-                "dry run: {} to add, {} skipped, {} failed; nothing was written",
-                plan.credentials.len(),
-                plan.skipped(),
-                plan.failed()
+            let summary = crate::t!(
+                "cli-import-dry-run",
+                added = plan.credentials.len(),
+                skipped = plan.skipped(),
+                failed = plan.failed()
             );
+            let _ = writeln!(err, "{summary}");
             if plan.failed() > 0 {
-                return Err(Failure::usage(format!(
-                    "{} entries cannot be imported",
-                    plan.failed()
+                return Err(Failure::usage(crate::t!(
+                    "cli-import-dry-run-failed",
+                    count = plan.failed()
                 )));
             }
             Ok(())
@@ -117,12 +118,13 @@ pub fn import(
             if let Err(e) = audit.append(&record) {
                 let _ = writeln!(err, "warning: {e}");
             }
-            let _ = writeln!(
-                err,
-                "imported {} into {origin} ({} skipped)",
-                plan.credentials.len(),
-                plan.skipped()
+            let summary = crate::t!(
+                "cli-import-done",
+                count = plan.credentials.len(),
+                vault = &origin,
+                skipped = plan.skipped()
             );
+            let _ = writeln!(err, "{summary}");
             Ok(())
         }
     }
@@ -156,17 +158,12 @@ fn read_files(
         };
         let (format, parsed) =
             import::read(&input, format, &mut password).map_err(|e| fail(e.to_string()))?;
-        let _ = writeln!(
-            err,
-            "{name}: {} ({} entr{})",
-            format.name(),
-            parsed.entries.len(),
-            if parsed.entries.len() == 1 {
-                "y"
-            } else {
-                "ies"
-            }
+        let read = crate::t!(
+            "cli-import-file-read",
+            format = format.name(),
+            count = parsed.entries.len()
         );
+        let _ = writeln!(err, "{name}: {read}");
         batches.extend(parsed.batches);
         entries.extend(parsed.entries.into_iter().map(|e| (name.clone(), e)));
     }
@@ -175,13 +172,14 @@ fn read_files(
 }
 
 fn read_file(path: &Path) -> Result<Zeroizing<Vec<u8>>, String> {
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot read it: {e}"))?;
+    let unreadable = |e: std::io::Error| crate::t!("cli-import-unreadable", error = e.to_string());
+    let file = std::fs::File::open(path).map_err(unreadable)?;
     let mut bytes = Zeroizing::new(Vec::new());
     file.take(MAX_FILE + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read it: {e}"))?;
+        .map_err(unreadable)?;
     if bytes.len() as u64 > MAX_FILE {
-        return Err("the file is larger than any authenticator export (64 MiB)".into());
+        return Err(crate::t!("cli-import-too-large"));
     }
     Ok(bytes)
 }
@@ -200,7 +198,10 @@ fn password_source(
             let line = line.strip_suffix(b"\r").unwrap_or(line);
             std::str::from_utf8(line)
                 .map(|text| Zeroizing::new(text.to_owned()))
-                .map_err(|_| format!("--password-file {}: not UTF-8 text", path.display()))
+                .map_err(|_| {
+                    let what = crate::t!("cli-not-utf8");
+                    format!("--password-file {}: {what}", path.display())
+                })
         }
         None => crate::prompt::Tty
             .ask(question)
@@ -215,34 +216,43 @@ fn print_table(plan: &Plan, dry_run: bool, out: &mut dyn Write) -> std::io::Resu
         .iter()
         .map(|r| crate::format::printable(&r.name).into_owned())
         .collect();
+    let from = crate::t!("cli-import-from");
+    let kind = crate::t!("cli-import-kind");
+    let account = crate::t!("cli-import-account");
+    let count = |text: &str| text.chars().count();
     let place_width = places
         .iter()
-        .map(|p| p.chars().count())
+        .map(|p| count(p))
         .max()
         .unwrap_or(0)
-        .max(5);
+        .max(count(&from));
+    let kind_width = count(&kind).max(5);
     let name_width = names
         .iter()
-        .map(|n| n.chars().count())
+        .map(|n| count(n))
         .max()
         .unwrap_or(0)
-        .clamp(7, 48);
+        .clamp(count(&account), 48);
+    let result = crate::t!("cli-import-result");
     writeln!(
         out,
-        "{:place_width$}  {:5}  {:name_width$}  RESULT",
-        "FROM", "KIND", "ACCOUNT"
+        "{from:place_width$}  {kind:kind_width$}  {account:name_width$}  {result}"
     )?;
     for ((row, place), name) in plan.rows.iter().zip(&places).zip(&names) {
         let name: String = name.chars().take(name_width).collect();
         let result = match &row.outcome {
-            Outcome::Added { id } if dry_run => format!("would add as id {id}"),
-            Outcome::Added { id } => format!("added as id {id}"),
-            Outcome::Skipped(why) => format!("skipped: {why}"),
-            Outcome::Failed(why) => format!("failed: {}", crate::format::printable(why)),
+            Outcome::Added { id } if dry_run => {
+                crate::t!("cli-import-would-add", id = id.to_string())
+            }
+            Outcome::Added { id } => crate::t!("cli-import-added", id = id.to_string()),
+            Outcome::Skipped(why) => crate::t!("cli-import-skipped", why = why.to_string()),
+            Outcome::Failed(why) => {
+                crate::t!("cli-import-failed", why = crate::format::printable(why))
+            }
         };
         writeln!(
             out,
-            "{place:place_width$}  {:5}  {name:name_width$}  {result}",
+            "{place:place_width$}  {:kind_width$}  {name:name_width$}  {result}",
             row.kind
         )?;
     }

@@ -8,17 +8,19 @@ use unicode_width::UnicodeWidthStr;
 use crate::format;
 use crate::vault::{Credential, Vault};
 
-const HEADERS: [&str; 9] = [
-    "ID",
-    "HOSTNAME",
-    "TYPE",
-    "USERNAME",
-    "ADDITIONAL",
-    "DOMAIN",
-    "TAGS",
-    "LAST VIEW",
-    "TOTP",
-];
+fn headers() -> [String; 9] {
+    [
+        crate::t!("cli-list-id"),
+        crate::t!("cli-list-hostname"),
+        crate::t!("cli-list-type"),
+        crate::t!("cli-list-username"),
+        crate::t!("cli-list-additional"),
+        crate::t!("cli-list-domain"),
+        crate::t!("cli-list-tags"),
+        crate::t!("cli-list-last-view"),
+        crate::t!("cli-list-totp"),
+    ]
+}
 
 /// `zone`: dates in that zone, else UTC.
 pub fn table(
@@ -39,19 +41,19 @@ pub fn table(
                 format::text(&c.domain).to_owned(),
                 format::tags(c),
                 format::date_in(c.last_view, zone),
-                code_kind(c).to_owned(),
+                code_kind(c),
             ]
         })
         // A vault's text must not send the terminal commands (escape sequences).
         .map(|row: [String; 9]| row.map(|cell| format::printable(&cell).into_owned()))
         .collect();
-    let mut widths = HEADERS.map(UnicodeWidthStr::width);
+    let header = headers();
+    let mut widths = header.each_ref().map(|h| h.width());
     for row in &rows {
         for (width, cell) in widths.iter_mut().zip(row) {
             *width = (*width).max(cell.width());
         }
     }
-    let header = HEADERS.map(str::to_owned);
     for row in std::iter::once(&header).chain(&rows) {
         let mut line = String::new();
         for (index, (cell, width)) in row.iter().zip(widths).enumerate() {
@@ -113,12 +115,12 @@ struct ListedHotp {
 }
 
 /// The table's TOTP column: what kind of one-time code the credential has.
-fn code_kind(c: &Credential) -> &'static str {
+fn code_kind(c: &Credential) -> String {
     match (&c.totp, &c.hotp) {
-        (Some(totp), _) if totp.params.is_steam() => "steam",
-        (Some(_), _) => "yes",
-        (None, Some(_)) => "hotp",
-        (None, None) => "no",
+        (Some(totp), _) if totp.params.is_steam() => "steam".to_owned(),
+        (Some(_), _) => crate::t!("cli-list-totp-yes"),
+        (None, Some(_)) => "hotp".to_owned(),
+        (None, None) => crate::t!("cli-list-totp-no"),
     }
 }
 

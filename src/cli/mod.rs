@@ -20,6 +20,7 @@ mod crypt;
 mod doctor;
 mod enrol;
 mod export;
+pub mod help;
 pub mod hotp;
 mod import;
 mod list;
@@ -30,6 +31,7 @@ mod shell;
 mod ssh;
 mod time;
 mod uri;
+mod usage_error;
 mod verify;
 
 pub use args::parse_args;
@@ -50,19 +52,10 @@ pub use time::{
 };
 pub use verify::VerifyArgs;
 
+/// Privileged credentials and their TOTP codes, in the terminal. What `--help` shows comes
+/// from the catalogue (`help.rs`); these doc comments are for developers.
 #[derive(Debug, Parser)]
-#[command(
-    name = "credview",
-    version,
-    about = "Privileged credentials and their TOTP codes, in the terminal",
-    after_help = "With no command, opens the Credentials > All screen.\n\
-                  The vault is --vault PATH, else $CREDVIEW_VAULT, else the settings file's \
-                  vault, else $XDG_CONFIG_HOME/credview/vault.json (or vault.age), else the \
-                  built-in demo vault. A vault ending in .age is decrypted in memory: with --identity, \
-                  else the passphrase in $CREDVIEW_PASSPHRASE_FILE, else one typed when asked.\n\
-                  Settings are read from --config PATH, else $CREDVIEW_CONFIG, else \
-                  $XDG_CONFIG_HOME/credview/config.toml; `credview config` shows them."
-)]
+#[command(name = "credview", version)]
 pub struct Cli {
     /// The vault file to read (JSON, or age-encrypted JSON when it ends in .age)
     #[arg(long, global = true, value_name = "PATH")]
@@ -238,6 +231,11 @@ impl Failure {
     }
 }
 
+/// Output that could not be written (a full disk, a closed terminal).
+pub fn output_failed(error: &std::io::Error) -> Failure {
+    Failure::usage(crate::t!("cli-output-failed", error = error.to_string()))
+}
+
 /// Reads a plain vault, printing the permission warnings on `stderr`.
 pub fn open_vault(source: &Source, stderr: &mut dyn Write) -> Result<Vault, Failure> {
     open_vault_with(source, &mut crate::vault::encrypted::NoKeys, stderr)
@@ -270,8 +268,10 @@ pub fn open_named_with(
 /// A large vault takes a while to read and check (about a quarter second at 100,000): a
 /// progress line on a terminal's stderr, if it takes longer than a moment.
 fn reading(source: &Source) -> crate::progress::Progress {
-    let name = crate::format::printable(&source.name()).into_owned();
-    crate::progress::Progress::spinner(format!("reading {name}"))
+    crate::progress::Progress::spinner(|| {
+        let name = crate::format::printable(&source.name()).into_owned();
+        crate::t!("cli-progress-reading", name = name)
+    })
 }
 
 /// Opens the vault (warnings printed, an encrypted one decrypted) without reading it yet.
@@ -293,6 +293,19 @@ pub fn open_text_with(
     source
         .open_with(keys)
         .map_err(|e| Failure::usage(e.to_string()))
+}
+
+/// Whether `run_file_command` runs `command`: it does before the settings are resolved.
+pub fn works_on_files(command: Option<&Command>) -> bool {
+    matches!(
+        command,
+        Some(
+            Command::Completions { .. }
+                | Command::Man { .. }
+                | Command::Encrypt(_)
+                | Command::Decrypt(_)
+        )
+    )
 }
 
 /// Runs a command that works on files named on the command line rather than on the vault;
@@ -389,17 +402,17 @@ pub fn run_command(
                 .map_err(|e| Failure::unavailable(e.to_string()))?;
             if hotp::checked_hotp(credential, err)?.is_some() {
                 if at.is_some() || *next {
-                    return Err(Failure::usage(format!(
-                        "{} has an HOTP key: its codes follow a counter, not the clock, so --at and --next do not apply (--peek shows the code without advancing)",
-                        code::describe(credential)
+                    return Err(Failure::usage(crate::t!(
+                        "cli-code-hotp-no-time",
+                        name = code::describe(credential)
                     )));
                 }
                 return hotp::code(credential, *peek, counters, clock, audit, out, err);
             }
             if *peek {
-                return Err(Failure::usage(format!(
-                    "--peek is for HOTP keys; {} has a TOTP one, whose code does not change when shown",
-                    code::describe(credential)
+                return Err(Failure::usage(crate::t!(
+                    "cli-code-peek-totp",
+                    name = code::describe(credential)
                 )));
             }
             let at = moment;
@@ -421,30 +434,24 @@ pub fn run_command(
             return ssh::ssh(vault, args, words, audit, clock, err);
         }
         Command::Audit(_) => {
-            return Err(Failure::usage("audit reads the log, not the vault"));
+            return Err(Failure::usage(crate::t!("cli-wrong-place-audit")));
         }
         Command::Config | Command::Completions { .. } | Command::Man { .. } => {
-            return Err(Failure::usage("this command does not read the vault"));
+            return Err(Failure::usage(crate::t!("cli-wrong-place-no-vault")));
         }
         Command::Time(_) | Command::Doctor => {
-            return Err(Failure::usage(
-                "time and doctor do not work on an open vault",
-            ));
+            return Err(Failure::usage(crate::t!("cli-wrong-place-time")));
         }
         Command::Encrypt(_) | Command::Decrypt(_) => {
-            return Err(Failure::usage(
-                "encrypt and decrypt work on files, not on an open vault",
-            ));
+            return Err(Failure::usage(crate::t!("cli-wrong-place-crypt")));
         }
         Command::Import(_) | Command::Init(_) | Command::Add(_) | Command::Totp { .. } => {
-            return Err(Failure::usage(
-                "this command writes the vault, not an open one",
-            ));
+            return Err(Failure::usage(crate::t!("cli-wrong-place-write")));
         }
     };
     match written {
         // The reader went away (`credview list | head`): nothing left to say to anyone.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.map_err(|e| Failure::usage(format!("cannot write the output: {e}"))),
+        other => other.map_err(|e| output_failed(&e)),
     }
 }

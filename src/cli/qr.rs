@@ -60,7 +60,7 @@ pub fn qr(
             text.push('\n');
             record(audit, AuditAction::Qr, credential, clock)?;
             out.write_all(text.as_bytes())
-                .map_err(|e| Failure::usage(format!("cannot write the output: {e}")))
+                .map_err(|e| super::output_failed(&e))
         }
     }
 }
@@ -69,10 +69,7 @@ pub fn qr(
 /// code that was never written.
 fn check_destination(path: &Path, force: bool) -> Result<(), Failure> {
     if !force && std::fs::symlink_metadata(path).is_ok() {
-        return Err(cannot_write(
-            path,
-            "it exists already; add --force to replace it",
-        ));
+        return Err(cannot_write(path, &crate::t!("cli-qr-exists")));
     }
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
@@ -82,12 +79,12 @@ fn check_destination(path: &Path, force: bool) -> Result<(), Failure> {
         Ok(meta) if meta.is_dir() => Ok(()),
         Ok(_) => Err(cannot_write(
             path,
-            &format!("{} is not a folder", folder.display()),
+            &crate::t!("cli-not-a-folder", path = folder.display().to_string()),
         )),
         Err(e) => Err(cannot_write(path, &format!("{}: {e}", folder.display()))),
     }
 }
 
 fn cannot_write(path: &Path, why: &str) -> Failure {
-    Failure::usage(format!("cannot write {}: {why}", path.display()))
+    super::crypt::cannot_write(path, &why)
 }

@@ -55,10 +55,9 @@ pub fn render(
     let hotp = hotp::checked_hotp(credential, err)?;
     let advance = template.needs_token() && hotp.is_some();
     if advance && !args.advance {
-        return Err(Failure::unavailable(format!(
-            "{} has an HOTP key, whose codes are used once: add --advance to fill the token \
-             with the next code (the stored counter moves first)",
-            describe(credential)
+        return Err(Failure::unavailable(crate::t!(
+            "cli-render-hotp",
+            name = describe(credential)
         )));
     }
     if template.needs_token() && !advance {
@@ -66,13 +65,16 @@ pub fn render(
     }
     if template.needs_password() {
         if !credential.access.can_see_password() {
-            return Err(Failure::unavailable(format!(
-                "{}: your access does not allow viewing the password, which the template uses",
-                describe(credential)
+            return Err(Failure::unavailable(crate::t!(
+                "cli-render-password-not-permitted",
+                name = describe(credential)
             )));
         }
         let password = credential.password.as_ref().ok_or_else(|| {
-            Failure::unavailable(format!("{} has no password", describe(credential)))
+            Failure::unavailable(crate::t!(
+                "cli-render-no-password",
+                name = describe(credential)
+            ))
         })?;
         values.password = Some(password.expose());
     }
@@ -87,7 +89,7 @@ pub fn render(
     // One write of the finished text: an error above leaves stdout untouched.
     out.write_all(output.as_bytes())
         .and_then(|()| out.flush())
-        .map_err(|e| Failure::usage(format!("cannot write the output: {e}")))
+        .map_err(|e| super::output_failed(&e))
 }
 
 /// Renders, sleeping to the next step when the code is too close to its end; with a fixed
@@ -113,19 +115,14 @@ fn fill(
             Rendered::WaitUntil(next) if fixed.is_some() => at = next,
             Rendered::WaitUntil(next) => {
                 let wait = next.as_millis().saturating_sub(clock.now().as_millis());
-                let _ = writeln!(
-                    err,
-                    "waiting {} s for the next code (--min-validity)",
-                    wait.div_ceil(1000)
-                );
+                let told = crate::t!("cli-render-waiting", seconds = wait.div_ceil(1000));
+                let _ = writeln!(err, "{told}");
                 std::thread::sleep(Duration::from_millis(wait));
                 at = clock.now().max(next);
             }
         }
     }
-    Err(Failure::usage(
-        "the clock kept jumping; no code with enough time left was found",
-    ))
+    Err(Failure::usage(crate::t!("cli-render-clock-jumping")))
 }
 
 fn read_template(path: Option<&PathBuf>) -> Result<(String, String), Failure> {
@@ -133,18 +130,25 @@ fn read_template(path: Option<&PathBuf>) -> Result<(String, String), Failure> {
     let name = match path.filter(|p| p.as_os_str() != "-") {
         Some(path) => {
             bytes = std::fs::read(path).map_err(|e| {
-                Failure::usage(format!("cannot read the template {}: {e}", path.display()))
+                Failure::usage(crate::t!(
+                    "cli-render-template-unreadable",
+                    path = path.display().to_string(),
+                    error = e.to_string()
+                ))
             })?;
             path.display().to_string()
         }
         None => {
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|e| Failure::usage(format!("cannot read the template: {e}")))?;
+            std::io::stdin().read_to_end(&mut bytes).map_err(|e| {
+                Failure::usage(crate::t!(
+                    "cli-render-stdin-unreadable",
+                    error = e.to_string()
+                ))
+            })?;
             "<stdin>".to_owned()
         }
     };
     let text = String::from_utf8(bytes)
-        .map_err(|_| Failure::usage(format!("{name}: the template is not UTF-8 text")))?;
+        .map_err(|_| Failure::usage(format!("{name}: {}", crate::t!("cli-render-not-utf8"))))?;
     Ok((name, text))
 }

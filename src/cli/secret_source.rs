@@ -69,19 +69,14 @@ pub fn read_totp(args: &SecretArgs, prompt: &mut dyn Prompt) -> Result<TotpConfi
         return intake::from_uri(&text).map_err(Failure::usage);
     }
     if args.uri.is_some() {
-        return Err(Failure::usage(
-            "--uri: a Key URI starts with \"otpauth://totp/\"",
-        ));
+        return Err(Failure::usage(crate::t!("cli-secret-uri-prefix")));
     }
     intake::from_secret(&text, params).map_err(Failure::usage)
 }
 
 fn refuse_settings(args: &SecretArgs) -> Result<(), Failure> {
     if args.settings_given() {
-        return Err(Failure::usage(
-            "a Key URI or QR code carries its own algorithm, digits and period; leave out \
-             --algorithm, --digits and --period",
-        ));
+        return Err(Failure::usage(crate::t!("cli-secret-settings-given")));
     }
     Ok(())
 }
@@ -90,15 +85,16 @@ fn from_image(path: &Path) -> Result<TotpConfig, Failure> {
     let name = path.display().to_string();
     let fail =
         |message: String| Failure::usage(format!("{}: {message}", crate::format::printable(&name)));
-    let file = std::fs::File::open(path).map_err(|e| fail(format!("cannot open it: {e}")))?;
+    let unreadable = |e: std::io::Error| crate::t!("cli-import-unreadable", error = e.to_string());
+    let file = std::fs::File::open(path).map_err(|e| fail(unreadable(e)))?;
     let mut bytes = Vec::new();
     file.take(MAX_IMAGE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| fail(format!("cannot read it: {e}")))?;
+        .map_err(|e| fail(unreadable(e)))?;
     if bytes.len() as u64 > MAX_IMAGE_BYTES {
-        return Err(fail(format!(
-            "larger than {} MiB; crop the screenshot to the QR code",
-            MAX_IMAGE_BYTES >> 20
+        return Err(fail(crate::t!(
+            "cli-secret-image-too-large",
+            mib = MAX_IMAGE_BYTES >> 20
         )));
     }
     let texts = crate::qr_image::decode_image(&bytes).map_err(|e| fail(e.to_string()))?;
@@ -111,27 +107,33 @@ fn first_line_of_stdin() -> Result<Zeroizing<String>, Failure> {
         .lock()
         .take(MAX_STDIN_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| Failure::usage(format!("--secret-stdin: cannot read standard input: {e}")))?;
+        .map_err(|e| {
+            Failure::usage(crate::t!(
+                "cli-secret-stdin-unreadable",
+                error = e.to_string()
+            ))
+        })?;
     let line = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
     let line = line.strip_suffix(b"\r").unwrap_or(line);
     let text = std::str::from_utf8(line)
-        .map_err(|_| Failure::usage("--secret-stdin: the input is not UTF-8 text"))?;
+        .map_err(|_| Failure::usage(crate::t!("cli-secret-stdin-not-utf8")))?;
     Ok(Zeroizing::new(text.to_owned()))
 }
 
 fn ask(prompt: &mut dyn Prompt) -> Result<Zeroizing<String>, Failure> {
     use age::secrecy::ExposeSecret;
-    let answer = prompt
-        .ask("Secret key (TOTP), or an otpauth:// URI (not shown): ")
-        .map_err(|e| {
-            Failure::usage(if e.contains("no terminal") {
-                "there is no terminal to ask for the secret on; use --secret-stdin, --uri or \
-                 --qr-image"
-                    .to_owned()
-            } else {
-                format!("no secret was given: {}", e.replace("passphrase", "secret"))
-            })
-        })?;
+    let answer = prompt.ask(&crate::t!("cli-secret-prompt")).map_err(|e| {
+        // The prompt's words are about passphrases; these are about the secret.
+        Failure::usage(if e == crate::prompt::no_terminal() {
+            crate::t!("cli-secret-no-terminal")
+        } else if e == crate::t!("cli-passphrase-none") {
+            crate::t!("cli-secret-none")
+        } else if e == crate::t!("cli-passphrase-not-utf8") {
+            crate::t!("cli-secret-not-utf8")
+        } else {
+            crate::t!("cli-secret-not-given", error = e)
+        })
+    })?;
     Ok(Zeroizing::new(answer.expose_secret().to_owned()))
 }
 
@@ -142,18 +144,28 @@ pub fn confirm(question: &str, yes: bool) -> Result<(), Failure> {
     }
     let stdin = std::io::stdin();
     if !stdin.is_terminal() {
-        return Err(Failure::usage(format!(
-            "{question}: add --yes to confirm (there is no terminal to ask on); nothing was \
-             changed"
+        return Err(Failure::usage(crate::t!(
+            "cli-confirm-needs-yes",
+            question = question
         )));
     }
-    eprint!("{question}? [y/N] ");
-    let mut answer = String::new();
-    stdin
-        .read_line(&mut answer)
-        .map_err(|e| Failure::usage(format!("cannot read the answer: {e}")))?;
-    match answer.trim().to_ascii_lowercase().as_str() {
-        "y" | "yes" => Ok(()),
-        _ => Err(Failure::usage("not confirmed; nothing was changed")),
+    if asked(question)? {
+        Ok(())
+    } else {
+        Err(Failure::usage(crate::t!("cli-confirm-not-confirmed")))
     }
+}
+
+/// Asks `question` on stderr with the language's `[y/N]`; whether the answer was yes. `y` and
+/// `yes` are always understood, whatever the language.
+pub fn asked(question: &str) -> Result<bool, Failure> {
+    eprint!("{} ", crate::t!("cli-confirm-ask", question = question));
+    let mut answer = String::new();
+    std::io::stdin()
+        .read_line(&mut answer)
+        .map_err(|e| Failure::usage(crate::t!("cli-confirm-unreadable", error = e.to_string())))?;
+    let answer = answer.trim().to_lowercase();
+    let words = crate::t!("cli-confirm-yes-words");
+    Ok(["y", "yes"].contains(&answer.as_str())
+        || words.split(',').any(|word| word.trim() == answer))
 }

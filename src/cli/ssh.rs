@@ -40,9 +40,9 @@ pub fn ssh(
         .find(&args.credential)
         .map_err(|e| Failure::unavailable(e.to_string()))?;
     if !credential.access.start_session {
-        return Err(Failure::unavailable(format!(
-            "you may not start a session with credential {}: your access does not allow it",
-            credential.id
+        return Err(Failure::unavailable(crate::t!(
+            "cli-ssh-not-permitted",
+            id = credential.id.to_string()
         )));
     }
     let reason = reason(credential, args.reason.as_deref())?;
@@ -53,20 +53,17 @@ pub fn ssh(
     let supplied = start.supplied();
     let record = AuditRecord::of(AuditAction::SessionStart, credential, reason, clock.now())
         .with_session(start.plan.host.clone(), supplied.secrets());
-    audit.append(&record).map_err(|e| {
-        Failure::usage(format!(
-            "{e}; refusing to start the session (--audit PATH logs elsewhere, --no-audit turns \
-             auditing off)"
-        ))
-    })?;
+    audit
+        .append(&record)
+        .map_err(|e| Failure::usage(crate::t!("cli-ssh-not-recorded", error = e.to_string())))?;
     let missing = supplied.missing();
     if !missing.is_empty() {
-        let _ = writeln!(
-            err,
-            "credview: not supplied for credential {}: {} (answer what ssh asks yourself)",
-            credential.id,
-            missing.join(", ")
+        let told = crate::t!(
+            "cli-ssh-not-supplied",
+            id = credential.id.to_string(),
+            missing = missing.join(", ")
         );
+        let _ = writeln!(err, "credview: {told}");
     }
     let ended = session::run(&start, Patterns::with_code_words(code_words), clock);
     match &ended.result {
@@ -93,9 +90,9 @@ fn reason(credential: &Credential, given: Option<&str>) -> Result<Option<String>
     };
     let typed = typed.trim();
     if typed.is_empty() {
-        return Err(Failure::unavailable(format!(
-            "credential {} requires a reason to start a session: give --reason TEXT",
-            credential.id
+        return Err(Failure::unavailable(crate::t!(
+            "cli-ssh-reason-required",
+            id = credential.id.to_string()
         )));
     }
     Ok(Some(typed.to_owned()))
@@ -107,7 +104,11 @@ fn ask_reason(id: u64) -> Option<String> {
         .write(true)
         .open("/dev/tty")
         .ok()?;
-    let _ = write!(tty, "reason for a session with credential {id}: ");
+    let _ = write!(
+        tty,
+        "{}",
+        crate::t!("cli-ssh-reason-prompt", id = id.to_string())
+    );
     let _ = tty.flush();
     let mut line = String::new();
     std::io::BufReader::new(tty).read_line(&mut line).ok()?;

@@ -25,8 +25,9 @@ pub enum TimeAction {
 }
 
 /// What a missing server list says, wherever a command needs one.
-pub const NO_SERVERS: &str = "no time server is configured: name one with --ntp HOST[:PORT] \
-     (pool.ntp.org, say) or in ntp_servers in the settings file";
+pub fn no_servers() -> String {
+    crate::t!("cli-time-no-servers")
+}
 
 /// The servers to ask: those named with `--ntp`, else those of the settings file.
 pub fn ntp_servers(flag: &[String], configured: &[String]) -> Vec<String> {
@@ -44,7 +45,8 @@ pub fn stored_correction(
 ) -> Option<Correction> {
     let path = correction::path(env)?;
     correction::load(&path).unwrap_or_else(|e| {
-        let _ = writeln!(err, "warning: the clock correction is ignored: {e}");
+        let what = crate::t!("cli-time-correction-ignored", error = e.to_string());
+        let _ = writeln!(err, "warning: {what}");
         None
     })
 }
@@ -73,7 +75,24 @@ pub fn time(
 }
 
 fn write_error(e: std::io::Error) -> Failure {
-    Failure::usage(format!("cannot write the output: {e}"))
+    super::output_failed(&e)
+}
+
+/// `label: ` padded so that the report's values line up, whatever the language's words.
+fn labelled(rows: [(String, String); 3]) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let width = rows
+        .iter()
+        .map(|(label, _)| label.width() + 1)
+        .max()
+        .unwrap_or(0);
+    rows.into_iter()
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(label, value)| {
+            let pad = width - label.width();
+            format!("{label}:{:pad$}{value}", "")
+        })
+        .collect()
 }
 
 /// The system clock, the correction, each server's answer and a verdict; exit 0 / 1 / 2.
@@ -83,49 +102,67 @@ fn report(
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let system = SystemClock.now();
-    let mut lines = vec![format!("system clock: {}", crate::audit::rfc3339(system))];
-    lines.push(match correction {
-        Some(c) => format!(
-            "correction:   {} (credview time sync against {})",
-            signed_seconds(c.offset_millis),
-            c.server
+    let applied = match correction {
+        Some(c) => crate::t!(
+            "cli-time-correction",
+            offset = signed_seconds(c.offset_millis),
+            server = &c.server
         ),
-        None => "correction:   none".to_owned(),
-    });
+        None => crate::t!("cli-time-correction-none"),
+    };
+    let labels = [
+        crate::t!("cli-time-system-clock"),
+        crate::t!("cli-time-correction-label"),
+        crate::t!("cli-time-verdict-label"),
+    ];
+    let [system_label, correction_label, verdict_label] = labels;
+    // The verdict's line is made last, lined up with the first two.
+    let head = |verdict: String| {
+        labelled([
+            (system_label.clone(), crate::audit::rfc3339(system)),
+            (correction_label.clone(), applied.clone()),
+            (verdict_label.clone(), verdict),
+        ])
+    };
+    let mut lines = head(String::new());
     if servers.is_empty() {
         write_lines(out, &lines)?;
-        return Err(Failure::usage(NO_SERVERS));
+        return Err(Failure::usage(no_servers()));
     }
     let measured = ntp::measure_all(servers, ntp::TIMEOUT);
     lines.extend(measured.iter().map(describe));
     let Some((server, offset)) = best_offset(&measured) else {
         write_lines(out, &lines)?;
-        return Err(Failure::usage(
-            "no time server answered: the clock could not be checked",
-        ));
+        return Err(Failure::usage(crate::t!("cli-time-no-answer")));
     };
     let applied = correction.map_or(0, |c| c.offset_millis);
     let residual = offset.saturating_sub(applied);
     let verdict = Verdict::of(residual);
-    let whose = if correction.is_some() {
-        "the corrected clock"
+    let offset = ahead_or_behind(residual);
+    let verdict_text = if correction.is_some() {
+        crate::t!(
+            "cli-time-verdict-corrected",
+            verdict = verdict.sentence(),
+            offset = &offset,
+            server = server
+        )
     } else {
-        "the clock"
+        crate::t!(
+            "cli-time-verdict",
+            verdict = verdict.sentence(),
+            offset = &offset,
+            server = server
+        )
     };
-    lines.push(format!(
-        "verdict:      {} ({whose} is {} {server})",
-        verdict.sentence(),
-        ahead_or_behind(residual)
-    ));
+    if let Some(last) = head(verdict_text).pop() {
+        lines.push(last);
+    }
     write_lines(out, &lines)?;
     match verdict {
         Verdict::Fine => Ok(()),
         other => Err(Failure {
             status: other.exit_status(),
-            message: format!(
-                "{}; `credview time sync` corrects the codes for it (or set the system clock)",
-                other.sentence()
-            ),
+            message: crate::t!("cli-time-off", verdict = other.sentence()),
         }),
     }
 }
@@ -133,12 +170,14 @@ fn report(
 /// `127.0.0.1:123: offset +0.003 s, round trip 0.4 ms`, or why there is no answer.
 fn describe(measurement: &Measurement) -> String {
     match &measurement.result {
-        Ok(sample) => format!(
-            "{}: offset {}, round trip {:.1} ms",
-            measurement.server,
-            signed_seconds(nanos_to_millis(sample.offset_nanos)),
-            sample.round_trip_nanos as f64 / 1e6
-        ),
+        Ok(sample) => {
+            let answer = crate::t!(
+                "cli-time-answer",
+                offset = signed_seconds(nanos_to_millis(sample.offset_nanos)),
+                trip = format!("{:.1}", sample.round_trip_nanos as f64 / 1e6)
+            );
+            format!("{}: {answer}", measurement.server)
+        }
         Err(e) => format!("{}: {e}", measurement.server),
     }
 }
@@ -155,19 +194,15 @@ pub fn best_offset(measured: &[Measurement]) -> Option<(&str, i64)> {
 
 fn sync(servers: &[String], path: Option<PathBuf>, out: &mut dyn Write) -> Result<(), Failure> {
     if servers.is_empty() {
-        return Err(Failure::usage(NO_SERVERS));
+        return Err(Failure::usage(no_servers()));
     }
-    let path = path.ok_or_else(|| {
-        Failure::usage(
-            "there is nowhere to keep the correction (neither $XDG_STATE_HOME nor $HOME is set)",
-        )
-    })?;
+    let path = path.ok_or_else(|| Failure::usage(crate::t!("cli-time-nowhere")))?;
     let measured = ntp::measure_all(servers, ntp::TIMEOUT);
     let Some((server, offset)) = best_offset(&measured) else {
         let why: Vec<String> = measured.iter().map(describe).collect();
-        return Err(Failure::usage(format!(
-            "no time server answered, nothing stored ({})",
-            why.join("; ")
+        return Err(Failure::usage(crate::t!(
+            "cli-time-sync-no-answer",
+            why = why.join("; ")
         )));
     };
     let at = corrected_clock(None)
@@ -179,26 +214,31 @@ fn sync(servers: &[String], path: Option<PathBuf>, out: &mut dyn Write) -> Resul
     correction::save(&path, &correction).map_err(|e| Failure::usage(e.to_string()))?;
     write_lines(
         out,
-        &[format!(
-            "clock corrected by {} (against {server}): codes now use the corrected time; \
-             `credview time reset` removes the correction",
-            signed_seconds(offset)
+        &[crate::t!(
+            "cli-time-synced",
+            offset = signed_seconds(offset),
+            server = server
         )],
     )
 }
 
 fn reset(path: Option<PathBuf>, out: &mut dyn Write) -> Result<(), Failure> {
     let removed = match path {
-        Some(path) => correction::remove(&path)
-            .map_err(|e| Failure::usage(format!("cannot remove {}: {e}", path.display())))?,
+        Some(path) => correction::remove(&path).map_err(|e| {
+            Failure::usage(crate::t!(
+                "cli-time-cannot-remove",
+                path = path.display().to_string(),
+                error = e.to_string()
+            ))
+        })?,
         None => false,
     };
     let line = if removed {
-        "clock correction removed: codes use the system clock again"
+        crate::t!("cli-time-reset")
     } else {
-        "no clock correction was stored: codes use the system clock"
+        crate::t!("cli-time-reset-none")
     };
-    write_lines(out, &[line.to_owned()])
+    write_lines(out, &[line])
 }
 
 fn write_lines(out: &mut dyn Write, lines: &[String]) -> Result<(), Failure> {

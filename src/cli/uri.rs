@@ -22,7 +22,7 @@ pub fn uri(
     let mut line = uri;
     line.push('\n');
     out.write_all(line.as_bytes())
-        .map_err(|e| Failure::usage(format!("cannot write the output: {e}")))
+        .map_err(|e| super::output_failed(&e))
 }
 
 /// The Key URI after the token checks, shared with `qr`.
@@ -35,7 +35,5 @@ pub(super) fn key_uri_text(
     }
     crate::enrol::key_uri(credential)
         .map(|uri| uri.to_uri())
-        .ok_or_else(|| {
-            Failure::unavailable(format!("{} has no TOTP configured", describe(credential)))
-        })
+        .ok_or_else(|| Failure::unavailable(crate::t!("cli-no-totp", name = describe(credential))))
 }

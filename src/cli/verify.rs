@@ -63,7 +63,7 @@ pub fn verify(
     let typed = args.code.0.as_str();
     // Steam codes are letters and digits; the length check below says what is expected.
     if typed.is_empty() || !typed.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        return Err(Failure::usage("the code to verify must be digits only"));
+        return Err(Failure::usage(crate::t!("cli-verify-digits-only")));
     }
     let at = match args.at {
         Some(secs) => at_time(secs)?,
@@ -72,10 +72,9 @@ pub fn verify(
     let credential = find(vault, &args.credential)?;
     if let Some(settings) = hotp::checked_hotp(credential, err)? {
         if args.at.is_some() {
-            return Err(Failure::usage(format!(
-                "{} has an HOTP key: its codes follow a counter, not the clock, so --at does \
-                 not apply",
-                describe(credential)
+            return Err(Failure::usage(crate::t!(
+                "cli-verify-hotp-no-time",
+                name = describe(credential)
             )));
         }
         check_length(typed, usize::from(settings.digits), credential)?;
@@ -87,10 +86,11 @@ pub fn verify(
     if !totp.params().is_steam() {
         check_length(typed, digits, credential)?;
     } else if typed.len() != digits {
-        return Err(Failure::usage(format!(
-            "the code has {} characters, but {} is a Steam key, whose codes have {digits}",
-            typed.len(),
-            describe(credential)
+        return Err(Failure::usage(crate::t!(
+            "cli-verify-steam-length",
+            typed = typed.len(),
+            name = describe(credential),
+            digits = digits
         )));
     }
     let step = totp.step(at);
@@ -108,11 +108,14 @@ pub fn verify(
         }
     }
     match matched {
-        Some(offset) => writeln!(out, "ok: matches step offset {}", signed(offset))
-            .map_err(|e| Failure::usage(format!("cannot write the output: {e}"))),
-        None => Err(Failure::unavailable(format!(
-            "the code does not match {} within {window} step(s) either side",
-            describe(credential)
+        Some(offset) => {
+            let told = crate::t!("cli-verify-matched", offset = signed(offset));
+            writeln!(out, "{told}").map_err(|e| super::output_failed(&e))
+        }
+        None => Err(Failure::unavailable(crate::t!(
+            "cli-verify-no-match",
+            name = describe(credential),
+            window = window
         ))),
     }
 }
@@ -123,13 +126,14 @@ fn check_length(
     credential: &crate::vault::Credential,
 ) -> Result<(), Failure> {
     if !typed.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(Failure::usage("the code to verify must be digits only"));
+        return Err(Failure::usage(crate::t!("cli-verify-digits-only")));
     }
     if typed.len() != digits {
-        return Err(Failure::usage(format!(
-            "the code has {} digits, but {} uses {digits}",
-            typed.len(),
-            describe(credential)
+        return Err(Failure::usage(crate::t!(
+            "cli-verify-length",
+            typed = typed.len(),
+            name = describe(credential),
+            digits = digits
         )));
     }
     Ok(())

@@ -74,7 +74,11 @@ fn theme<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Theme>, D::Error> {
     let text = String::deserialize(d)?;
     Theme::parse(&text).map(Some).ok_or_else(|| {
         let names = Theme::NAMES.join(", ");
-        D::Error::custom(format!("theme {text:?} is not one of {names}"))
+        D::Error::custom(crate::t!(
+            "cli-config-theme-unknown",
+            text = format!("{text:?}"),
+            names = names
+        ))
     })
 }
 
@@ -85,8 +89,11 @@ fn seconds_in<'de, D: Deserializer<'de>>(d: D, least: u64) -> Result<Option<u64>
         .filter(|s| (least..=MAX_SECONDS).contains(s))
         .map(Some)
         .ok_or_else(|| {
-            D::Error::custom(format!(
-                "{value} is out of range: seconds from {least} to {MAX_SECONDS}"
+            D::Error::custom(crate::t!(
+                "cli-config-seconds-range",
+                value = value.to_string(),
+                least = least.to_string(),
+                most = MAX_SECONDS.to_string()
             ))
         })
 }
@@ -102,7 +109,7 @@ fn seconds<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
 fn path<'de, D: Deserializer<'de>>(d: D) -> Result<Option<PathBuf>, D::Error> {
     let text = String::deserialize(d)?;
     if text.trim().is_empty() {
-        return Err(D::Error::custom("the path is empty"));
+        return Err(D::Error::custom(crate::t!("cli-config-path-empty")));
     }
     Ok(Some(PathBuf::from(text)))
 }
@@ -118,7 +125,7 @@ fn ntp_servers<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<NtpServer>>
 fn prompts<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, D::Error> {
     let words = Vec::<String>::deserialize(d)?;
     if words.iter().any(|w| w.trim().is_empty()) {
-        return Err(D::Error::custom("a prompt word is empty"));
+        return Err(D::Error::custom(crate::t!("cli-config-prompt-empty")));
     }
     Ok(Some(words))
 }

@@ -94,18 +94,13 @@ pub fn resolve(flags: &Flags, env: impl Fn(&str) -> Option<OsString>) -> Result<
     let mut origins = Origins::default();
     let mut warnings = Vec::new();
 
-    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .into_iter()
-        .find_map(|name| set(name).map(|value| (name, value)));
+    let locale = locale(&set);
     settings.language = origins.pick(
         "language",
         [
             flags.language.map(|l| (l, Origin::Flag("--lang"))),
             values.language.map(|l| (l, Origin::File)),
-            locale.map(|(name, value)| {
-                let language = Language::from_locale(&value.to_string_lossy());
-                (language, Origin::Environment(name))
-            }),
+            locale.map(|(name, language)| (language, Origin::Environment(name))),
         ],
         Language::default(),
     );
@@ -122,9 +117,10 @@ pub fn resolve(flags: &Flags, env: impl Fn(&str) -> Option<OsString>) -> Result<
     if local_time {
         match jiff::tz::TimeZone::try_system() {
             Ok(zone) => settings.time_zone = Some(zone),
-            Err(e) => warnings.push(format!(
-                "warning: the local time zone is unknown ({e}); dates are shown in UTC"
-            )),
+            Err(e) => {
+                let what = crate::t!("cli-config-zone-unknown", error = e.to_string());
+                warnings.push(format!("warning: {what}"));
+            }
         }
     }
     let millis = |seconds: Option<u64>| seconds.map(|s| (s * 1000, Origin::File));
@@ -218,6 +214,34 @@ pub fn resolve(flags: &Flags, env: impl Fn(&str) -> Option<OsString>) -> Result<
     })
 }
 
+/// The language `resolve` picks; when the settings file cannot be read, the flag's, else the
+/// locale's (its error is then told in that language).
+pub fn language(flags: &Flags, env: impl Fn(&str) -> Option<OsString> + Copy) -> Language {
+    resolve(flags, env).map_or_else(
+        |_| language_without_file(flags, env),
+        |effective| effective.settings.language,
+    )
+}
+
+/// The language as far as it is known before the settings file is read: `--lang`, else the
+/// locale variables. Cheap: no file, no catalogue.
+pub fn language_without_file(flags: &Flags, env: impl Fn(&str) -> Option<OsString>) -> Language {
+    let set = |name: &str| env(name).filter(|value| !value.is_empty());
+    flags
+        .language
+        .or_else(|| locale(&set).map(|(_, language)| language))
+        .unwrap_or_default()
+}
+
+/// The first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set, and the language it names.
+fn locale(set: &dyn Fn(&str) -> Option<OsString>) -> Option<(&'static str, Language)> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .find_map(|name| {
+            set(name).map(|value| (name, Language::from_locale(&value.to_string_lossy())))
+        })
+}
+
 /// Each key's origin, as the values are picked.
 #[derive(Default)]
 struct Origins(Vec<(&'static str, Origin)>);
@@ -263,10 +287,12 @@ fn read_file(
         },
     };
     let name = path.display().to_string();
+    let text = std::fs::read(&path).map_err(|e| {
+        let what = crate::t!("cli-config-unreadable", error = e.to_string());
+        format!("{name}: {what}")
+    })?;
     let text =
-        std::fs::read(&path).map_err(|e| format!("{name}: cannot read the settings: {e}"))?;
-    let text =
-        String::from_utf8(text).map_err(|_| format!("{name}: the file is not UTF-8 text"))?;
+        String::from_utf8(text).map_err(|_| format!("{name}: {}", crate::t!("cli-not-utf8")))?;
     let values = file::parse(&name, &text)?;
     Ok((ConfigFile::Read(path), values))
 }

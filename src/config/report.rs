@@ -19,24 +19,29 @@ pub struct Resolved<'a> {
 pub fn report(effective: &Effective, resolved: &Resolved, out: &mut dyn Write) -> io::Result<()> {
     let settings = &effective.settings;
     let file = match &effective.file {
-        ConfigFile::Read(path) => format!("{} (read)", path.display()),
-        ConfigFile::Absent(path) => format!("{} (absent: defaults apply)", path.display()),
-        ConfigFile::Nowhere => "none ($XDG_CONFIG_HOME and $HOME are unset)".to_owned(),
+        ConfigFile::Read(path) => {
+            crate::t!("cli-config-file-read", path = path.display().to_string())
+        }
+        ConfigFile::Absent(path) => {
+            crate::t!("cli-config-file-absent", path = path.display().to_string())
+        }
+        ConfigFile::Nowhere => crate::t!("cli-config-file-nowhere"),
     };
     let seconds = |millis: u64| (millis / 1000).to_string();
     let list = |items: Vec<String>| {
         if items.is_empty() {
-            "(none)".to_owned()
+            crate::t!("cli-config-none")
         } else {
             items.join(", ")
         }
     };
     let audit = match resolved.audit {
         Some(path) => path.display().to_string(),
-        None => "off".to_owned(),
+        None => crate::t!("cli-config-off"),
     };
     let rows: [(&str, String); 11] = [
         ("language", settings.language.name().to_owned()),
+        // As the settings file writes it.
         ("local_time", settings.time_zone.is_some().to_string()),
         (
             "clipboard_clear_seconds",
@@ -52,7 +57,11 @@ pub fn report(effective: &Effective, resolved: &Resolved, out: &mut dyn Write) -
         ("theme", settings.theme.name().to_owned()),
         (
             "color",
-            if settings.color { "on" } else { "off" }.to_owned(),
+            if settings.color {
+                crate::t!("cli-config-on")
+            } else {
+                crate::t!("cli-config-off")
+            },
         ),
         (
             "ntp_servers",
@@ -69,9 +78,12 @@ pub fn report(effective: &Effective, resolved: &Resolved, out: &mut dyn Write) -
             list(settings.session_code_prompts.clone()),
         ),
     ];
-    writeln!(out, "settings file  {}", printable(&file))?;
+    let title = crate::t!("cli-config-settings-file");
     let rows = rows.map(|(key, value)| (key, printable(&value).into_owned()));
     let width = rows.iter().map(|(key, _)| key.len()).max().unwrap_or(0);
+    // The file's line lines up with the rows when its title fits the key column.
+    let title_width = width.max(title.width());
+    writeln!(out, "{title:title_width$}  {}", printable(&file))?;
     let value_width = rows.iter().map(|(_, v)| v.width()).max().unwrap_or(0);
     for (key, value) in &rows {
         let from = from(effective.origin(key));
@@ -83,9 +95,11 @@ pub fn report(effective: &Effective, resolved: &Resolved, out: &mut dyn Write) -
 
 fn from(origin: Origin) -> String {
     match origin {
-        Origin::Default => "default".to_owned(),
-        Origin::File => "file".to_owned(),
-        Origin::Environment(name) => format!("environment ${name}"),
-        Origin::Flag(flag) => format!("flag {flag}"),
+        Origin::Default => crate::t!("cli-config-from-default"),
+        Origin::File => crate::t!("cli-config-from-file"),
+        Origin::Environment(name) => {
+            crate::t!("cli-config-from-environment", name = format!("${name}"))
+        }
+        Origin::Flag(flag) => crate::t!("cli-config-from-flag", flag = flag),
     }
 }

@@ -140,7 +140,10 @@ fn sources() -> Vec<(String, String)> {
 
 /// Ids the code builds rather than names (`help-<command>-<arg>` for the `--help` text).
 fn built_ids() -> BTreeSet<String> {
-    BTreeSet::new()
+    use clap::CommandFactory;
+    crate::cli::help::ids(crate::cli::Cli::command())
+        .into_iter()
+        .collect()
 }
 
 #[test]
