@@ -2,6 +2,7 @@
 
 use serde::Deserialize;
 use serde_json::Value;
+use zeroize::Zeroizing;
 
 use super::aegis_crypt::{self, Header};
 use super::entry::{self, ImportedEntry, OtpKind, Place};
@@ -49,7 +50,7 @@ struct Entry {
 
 #[derive(Deserialize)]
 struct Info {
-    secret: String,
+    secret: Zeroizing<String>,
     algo: Option<String>,
     digits: Option<u64>,
     period: Option<u64>,
@@ -71,9 +72,10 @@ impl Format for Aegis {
 
     fn read(&self, input: &Input, password: &mut Password) -> Result<Parsed, ImportError> {
         let file: File = json::read(input)?;
-        let db: Db = match &file.db {
+        let mut file = file;
+        let db: Db = match std::mem::take(&mut file.db) {
             Value::String(sealed) => {
-                let plain = aegis_crypt::decrypt(input.name, &file.header, sealed, password)?;
+                let plain = aegis_crypt::decrypt(input.name, &file.header, &sealed, password)?;
                 let inner = super::Input {
                     name: input.name,
                     bytes: &plain,
@@ -81,7 +83,7 @@ impl Format for Aegis {
                 };
                 json::read(&inner)?
             }
-            Value::Object(_) => serde_json::from_value(file.db.clone()).map_err(|e| {
+            db @ Value::Object(_) => serde_json::from_value(db).map_err(|e| {
                 ImportError::new(crate::t!("err-import-aegis-db", why = json::short(&e)))
             })?,
             _ => {

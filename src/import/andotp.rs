@@ -2,6 +2,7 @@
 
 use serde::Deserialize;
 use serde_json::Value;
+use zeroize::Zeroizing;
 
 use super::entry::{self, ImportedEntry, OtpKind, Place};
 use super::{EntryError, Format, ImportError, Input, Parsed, Password, json};
@@ -10,7 +11,7 @@ pub struct AndOtp;
 
 #[derive(Deserialize)]
 struct Entry {
-    secret: String,
+    secret: Zeroizing<String>,
     #[serde(default)]
     issuer: String,
     #[serde(default)]

@@ -2,6 +2,7 @@
 
 use serde::Deserialize;
 use serde_json::Value;
+use zeroize::Zeroizing;
 
 use super::entry::{self, ImportedEntry, Place};
 use super::{EntryError, Format, ImportError, Input, Parsed, Password, csv_table, json};
@@ -38,7 +39,7 @@ struct Item {
 #[derive(Deserialize)]
 struct Login {
     username: Option<String>,
-    totp: Option<String>,
+    totp: Option<Zeroizing<String>>,
 }
 
 impl Format for BitwardenJson {
@@ -73,7 +74,8 @@ impl Format for BitwardenJson {
                     .push(Err(EntryError::new(place, json::short(&e)))),
                 Ok(item) => {
                     let Some(login) = item.login else { continue };
-                    let Some(totp) = entry::non_empty(login.totp.as_deref()) else {
+                    let Some(totp) = entry::non_empty(login.totp.as_ref().map(|t| t.as_str()))
+                    else {
                         continue;
                     };
                     let folder = item

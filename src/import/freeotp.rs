@@ -2,6 +2,7 @@
 
 use serde::Deserialize;
 use serde_json::Value;
+use zeroize::Zeroizing;
 
 use super::entry::{self, ImportedEntry, OtpKind, Place};
 use super::{EntryError, Format, ImportError, Input, Parsed, Password, json};
@@ -25,7 +26,7 @@ struct Token {
     #[serde(default)]
     label: String,
     period: Option<u64>,
-    secret: Vec<i16>,
+    secret: Zeroizing<Vec<i16>>,
     #[serde(rename = "type")]
     kind: Option<String>,
 }

@@ -7,12 +7,40 @@ use serde_json::Value;
 use super::{ImportError, Input};
 
 /// The top-level object's value, when the file is a JSON object (or array, under "[]").
-pub(super) fn top(input: &Input) -> Option<Value> {
+pub(super) fn top(input: &Input) -> Option<Wiped> {
     let start = input.bytes.iter().position(|b| !b.is_ascii_whitespace())?;
     if !matches!(input.bytes[start], b'{' | b'[') {
         return None;
     }
-    serde_json::from_slice(input.bytes).ok()
+    serde_json::from_slice(input.bytes).ok().map(Wiped)
+}
+
+/// A JSON value from an export, whose strings (secrets, Key URIs) are wiped when it goes.
+pub(super) struct Wiped(pub Value);
+
+impl std::ops::Deref for Wiped {
+    type Target = Value;
+
+    fn deref(&self) -> &Value {
+        &self.0
+    }
+}
+
+impl Drop for Wiped {
+    fn drop(&mut self) {
+        wipe(&mut self.0);
+    }
+}
+
+/// Zeroes every string in `value`, however deep.
+pub(super) fn wipe(value: &mut Value) {
+    use zeroize::Zeroize;
+    match value {
+        Value::String(text) => text.zeroize(),
+        Value::Array(items) => items.iter_mut().for_each(wipe),
+        Value::Object(map) => map.values_mut().for_each(wipe),
+        _ => {}
+    }
 }
 
 /// Whether the top-level object has every one of `keys`.
@@ -63,4 +91,23 @@ fn safe_message(text: &str) -> String {
 /// An entry's serde error without any value from the file.
 pub(super) fn short(error: &serde_json::Error) -> String {
     safe_message(&error.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wiping_empties_every_string_however_deep() {
+        let mut value = serde_json::json!({
+            "secret": "JBSWY3DPEHPK3PXP",
+            "entries": [{"info": {"secret": "GEZDGNBVGY3TQOJQ", "digits": 6}}, "otpauth://x"],
+        });
+        wipe(&mut value);
+        let expected = serde_json::json!({
+            "secret": "",
+            "entries": [{"info": {"secret": "", "digits": 6}}, ""],
+        });
+        assert_eq!(value, expected);
+    }
 }

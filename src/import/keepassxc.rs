@@ -56,10 +56,13 @@ impl Format for Keepassxc {
         };
         let json = crate::vault::kdbx::open(input.name, input.bytes, &mut keys)
             .map_err(|e| ImportError::new(e.message))?;
-        let vault: Value = serde_json::from_slice(&json)
+        // The database's passwords and secrets, as JSON: wiped when done.
+        let mut vault = serde_json::from_slice::<Value>(&json)
+            .map(super::json::Wiped)
             .map_err(|_| ImportError::new(crate::t!("err-import-kdbx-unreadable")))?;
         let mut parsed = Parsed::default();
-        let credentials = vault["credentials"].as_array().cloned().unwrap_or_default();
+        let credentials = super::json::Wiped(vault.0["credentials"].take());
+        let credentials = credentials.as_array().map_or(&[][..], Vec::as_slice);
         for (index, credential) in credentials.iter().enumerate() {
             let Some(uri) = credential["totp"].as_str() else {
                 continue;

@@ -2,6 +2,7 @@
 
 use serde::Deserialize;
 use serde_json::Value;
+use zeroize::Zeroizing;
 
 use super::entry::{self, ImportedEntry, Place};
 use super::{EntryError, Format, ImportError, Input, Parsed, Password, json};
@@ -21,7 +22,7 @@ struct Entry {
 
 #[derive(Deserialize)]
 struct Content {
-    uri: String,
+    uri: Zeroizing<String>,
     name: Option<String>,
 }
 

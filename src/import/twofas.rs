@@ -2,6 +2,7 @@
 
 use serde::Deserialize;
 use serde_json::Value;
+use zeroize::Zeroizing;
 
 use super::entry::{self, ImportedEntry, OtpKind, Place};
 use super::{EntryError, Format, ImportError, Input, Parsed, Password, json};
@@ -29,7 +30,7 @@ struct Group {
 struct Service {
     #[serde(default)]
     name: String,
-    secret: String,
+    secret: Zeroizing<String>,
     #[serde(default)]
     otp: Otp,
     group_id: Option<String>,
