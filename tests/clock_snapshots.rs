@@ -8,11 +8,12 @@ use credview::otp::Timestamp;
 use credview::vault::Source;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use insta::assert_snapshot;
+mod screen_text;
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Color;
-use unicode_width::UnicodeWidthStr;
 
 /// 2026-11-25 12:00:10 UTC, as in the other snapshots.
 const NOW: u64 = 1_795_608_010;
@@ -46,34 +47,16 @@ fn draw(app: &App, width: u16, height: u16) -> Buffer {
     terminal.backend().buffer().clone()
 }
 
-/// The screen as text, one line per row, wide characters' continuation cells skipped.
-fn text(buffer: &Buffer) -> String {
-    let area = buffer.area;
-    (area.top()..area.bottom())
-        .map(|y| {
-            let mut line = String::new();
-            let mut skip = 0;
-            for x in area.left()..area.right() {
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                let symbol = buffer[(x, y)].symbol();
-                skip = symbol.width().saturating_sub(1);
-                line.push_str(symbol);
-            }
-            line.trim_end().to_owned()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 #[test]
 fn the_title_bar_says_the_clock_is_corrected() {
     let app = demo(42_400, 120, 12);
     let screen = draw(&app, 120, 12);
-    assert_snapshot!("clock_corrected_title", text(&screen));
-    let first = text(&screen).lines().next().unwrap_or_default().to_owned();
+    assert_snapshot!("clock_corrected_title", screen_text::text(&screen));
+    let first = screen_text::text(&screen)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_owned();
     assert!(
         first.ends_with("clock corrected by +42 s · 20 credentials"),
         "{first}"
@@ -84,7 +67,7 @@ fn the_title_bar_says_the_clock_is_corrected() {
 fn narrower_title_bars_shorten_the_correction_before_the_count() {
     let title = |width| {
         let app = demo(-90_000, width, 10);
-        let screen = text(&draw(&app, width, 10));
+        let screen = screen_text::text(&draw(&app, width, 10));
         screen.lines().next().unwrap_or_default().to_owned()
     };
     assert!(
@@ -106,7 +89,7 @@ fn a_clock_found_wrong_gets_a_warning_line() {
     let mut app = demo(0, 120, 12);
     checked(&mut app, -90_000);
     let screen = draw(&app, 120, 12);
-    assert_snapshot!("clock_wrong_warning", text(&screen));
+    assert_snapshot!("clock_wrong_warning", screen_text::text(&screen));
     // The warning colour, as for a code about to expire.
     let y = screen.area.bottom() - 2;
     assert_eq!(screen[(1, y)].fg, Color::Yellow);
@@ -121,8 +104,11 @@ fn the_warning_stays_under_the_details_pop_up_and_goes_once_the_clock_is_fine() 
         &mut app,
         Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE), now),
     );
-    assert_snapshot!("clock_at_risk_details", text(&draw(&app, 100, 30)));
+    assert_snapshot!(
+        "clock_at_risk_details",
+        screen_text::text(&draw(&app, 100, 30))
+    );
     checked(&mut app, 300);
-    let screen = text(&draw(&app, 100, 30));
+    let screen = screen_text::text(&draw(&app, 100, 30));
     assert!(!screen.contains("⚠ clock"), "{screen}");
 }

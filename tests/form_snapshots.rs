@@ -10,9 +10,10 @@ use credview::otp::Timestamp;
 use credview::vault::write::blank_credential;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use insta::assert_snapshot;
+mod screen_text;
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use unicode_width::UnicodeWidthStr;
 use zeroize::Zeroizing;
 
 const VAULT: &[u8] = include_bytes!("data/app-vault.json");
@@ -69,23 +70,7 @@ impl Screen {
         terminal
             .draw(|frame| credview::ui::render(&self.app, frame))
             .unwrap();
-        let buffer = terminal.backend().buffer().clone();
-        let mut lines = Vec::new();
-        for y in 0..buffer.area.height {
-            let mut line = String::new();
-            let mut skip = 0;
-            for x in 0..buffer.area.width {
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                let symbol = buffer[(x, y)].symbol();
-                skip = symbol.width().saturating_sub(1);
-                line.push_str(symbol);
-            }
-            lines.push(line.trim_end().to_owned());
-        }
-        lines.join("\n")
+        screen_text::text(terminal.backend().buffer())
     }
 }
 
