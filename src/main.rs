@@ -72,10 +72,10 @@ fn main() -> ExitCode {
         return finish(result, &mut stderr);
     }
     // Codes and audit records need the time: a clock before 1970 is refused, not read as 1970.
-    if !matches!(args.command, Some(Command::List { .. })) {
-        if let Err(e) = SystemClock.check() {
-            return finish(Err(Failure::usage(e.to_string())), &mut stderr);
-        }
+    if !matches!(args.command, Some(Command::List { .. }))
+        && let Err(e) = SystemClock.check()
+    {
+        return finish(Err(Failure::usage(e.to_string())), &mut stderr);
     }
     // Every code is for the system clock plus the correction `credview time sync` stored.
     let correction = cli::stored_correction(env, &mut stderr);
