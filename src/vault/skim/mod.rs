@@ -42,11 +42,14 @@ type Scan<T> = Result<T, Fail>;
 pub(super) fn credential(text: &[u8]) -> Skim {
     #[cfg(target_arch = "x86_64")]
     {
-        if std::arch::is_x86_feature_detected!("avx512bw") {
-            // SAFETY: the processor has AVX-512BW.
+        let bits = std::arch::is_x86_feature_detected!("bmi1")
+            && std::arch::is_x86_feature_detected!("bmi2")
+            && std::arch::is_x86_feature_detected!("lzcnt");
+        if bits && std::arch::is_x86_feature_detected!("avx512bw") {
+            // SAFETY: the processor has AVX-512BW and the bit instructions.
             return unsafe { credential_avx512(text) };
         }
-        if std::arch::is_x86_feature_detected!("avx2") {
+        if bits && std::arch::is_x86_feature_detected!("avx2") {
             // SAFETY: the processor has AVX2.
             return unsafe { credential_avx2(text) };
         }
@@ -57,16 +60,17 @@ pub(super) fn credential(text: &[u8]) -> Skim {
     walk(text, blocks::classify_bytes)
 }
 
-/// The same walk, compiled for AVX-512.
+/// The same walk, compiled for AVX-512 (and the bit instructions that come with it: variable
+/// shifts, counts of zeros).
 #[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx512bw")]
+#[target_feature(enable = "avx512bw,bmi1,bmi2,lzcnt")]
 fn credential_avx512(text: &[u8]) -> Skim {
     walk(text, |block| blocks::classify_avx512(block))
 }
 
-/// The same walk, compiled for AVX2.
+/// The same walk, compiled for AVX2 (and the bit instructions).
 #[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2")]
+#[target_feature(enable = "avx2,bmi1,bmi2,lzcnt")]
 fn credential_avx2(text: &[u8]) -> Skim {
     walk(text, |block| blocks::classify_avx2(block))
 }
@@ -98,10 +102,20 @@ fn walk(text: &[u8], classify: impl Fn(&[u8; BLOCK]) -> Classes) -> Skim {
         if dirty != 0 {
             grammar.dirty_end = start + BLOCK - dirty.leading_zeros() as usize;
         }
+        // Most blocks have nothing to read byte by byte, nor does any string still open.
+        let careful = grammar.dirty_end > grammar.previous;
+        if !careful && events != 0 {
+            grammar.previous = start + BLOCK - 1 - events.leading_zeros() as usize;
+        }
         while events != 0 {
             let pos = start + events.trailing_zeros() as usize;
             events &= events - 1;
-            match grammar.step(pos) {
+            let step = if careful {
+                grammar.step::<true>(pos)
+            } else {
+                grammar.step::<false>(pos)
+            };
+            match step {
                 Ok(None) => {}
                 Ok(Some(end)) => return grammar.found(end),
                 Err(Fail::Short) => return Skim::Short,
@@ -210,6 +224,26 @@ static STEPS: [[u8; KINDS]; 16] = {
     steps
 };
 
+/// In `NEXT`: the step is more than a change of state (see `STEPS`).
+const MORE: u8 = 15;
+
+/// `STEPS` again, by kind: four bits a state, its next state or `MORE`.
+static NEXT: [u64; KINDS] = {
+    let mut next = [0; KINDS];
+    let mut kind = 0;
+    while kind < KINDS {
+        let mut state = 0;
+        while state < 16 {
+            let step = STEPS[state][kind];
+            let nibble = if step < SPECIAL { step } else { MORE };
+            next[kind] |= (nibble as u64) << (state * 4);
+            state += 1;
+        }
+        kind += 1;
+    }
+    next
+};
+
 /// JSON's grammar over the marked bytes.
 struct Grammar<'a> {
     text: &'a [u8],
@@ -221,7 +255,8 @@ struct Grammar<'a> {
     id: Option<u64>,
     escaped: bool,
     /// The marked byte before this one: when it opened a string and a backslash or non-ASCII
-    /// byte came since, that string is read byte by byte.
+    /// byte came since, that string is read byte by byte. (In a block walked without care, the
+    /// block's last marked byte.)
     previous: usize,
     /// One past the last backslash or non-ASCII byte seen in a string (0: none yet).
     dirty_end: usize,
@@ -255,18 +290,23 @@ impl<'a> Grammar<'a> {
 
     /// The marked byte at `pos`; the object's end once it closes.
     #[inline(always)]
-    fn step(&mut self, pos: usize) -> Scan<Option<usize>> {
-        if self.dirty_end > self.previous && dirty_string(self.text, self.previous, self.state)? {
-            self.escaped = true;
+    fn step<const CAREFUL: bool>(&mut self, pos: usize) -> Scan<Option<usize>> {
+        if CAREFUL {
+            if self.dirty_end > self.previous
+                && dirty_string(self.text, self.previous, self.state)?
+            {
+                self.escaped = true;
+            }
+            self.previous = pos;
         }
-        self.previous = pos;
-        let byte = *self.text.get(pos).ok_or(Fail::Short)?;
-        let step = STEPS[usize::from(self.state & 15)][usize::from(KIND[usize::from(byte)])];
-        if step < SPECIAL {
-            self.state = step;
+        let kind = usize::from(KIND[usize::from(*self.text.get(pos).ok_or(Fail::Short)?)]);
+        // The next state from shifts of one word: a short chain from one state to the next.
+        let next = (NEXT[kind] >> (u32::from(self.state & 15) * 4)) as u8 & 15;
+        if next != MORE {
+            self.state = next;
             return Ok(None);
         }
-        self.special(step, pos)
+        self.special(STEPS[usize::from(self.state & 15)][kind], pos)
     }
 
     #[inline(always)]
