@@ -161,26 +161,27 @@ proptest! {
         credential in "[a-z0-9@.]{1,8}",
         globals in prop::sample::subsequence(
             vec!["--vault", "--audit", "--config", "--no-audit", "--local-time"], 0..=5),
-        inline in any::<[bool; 4]>(),
-        before in any::<[bool; 8]>(),
+        inline in any::<[bool; 5]>(),
+        // Each global flag's place: before the command, just after its name, or at the end.
+        places in any::<[u8; 5]>(),
         at in prop::option::of(any::<i64>()),
         switch in 0..3u8,
         credential_first in any::<bool>(),
     ) {
-        let owned: Vec<(String, bool)> = globals
+        let mut placed: [Vec<String>; 3] = Default::default();
+        let globals = globals
             .iter()
-            .filter(|&&name| !(name == "--audit" && globals.contains(&"--no-audit")))
-            .enumerate()
-            .flat_map(|(i, &name)| {
-                let before = before[i];
-                let value = format!("{}.path", &name[2..]);
-                match (name, inline[i % 4]) {
-                    ("--no-audit" | "--local-time", _) => vec![(name.to_owned(), before)],
-                    (_, true) => vec![(format!("{name}={value}"), before)],
-                    (_, false) => vec![(name.to_owned(), before), (value, before)],
-                }
-            })
-            .collect();
+            .filter(|&&name| !(name == "--audit" && globals.contains(&"--no-audit")));
+        for (i, &name) in globals.enumerate() {
+            let place = &mut placed[usize::from(places[i] % 3)];
+            let value = format!("{}.path", &name[2..]);
+            match (name, inline[i]) {
+                ("--no-audit" | "--local-time", _) => place.push(name.to_owned()),
+                (_, true) => place.push(format!("{name}={value}")),
+                (_, false) => place.extend([name.to_owned(), value]),
+            }
+        }
+        let [before, after_name, at_end] = placed;
         let mut own: Vec<String> = Vec::new();
         if !uri {
             match (switch, at) {
@@ -192,8 +193,9 @@ proptest! {
                 own.extend(["--at".to_owned(), at.to_string()]);
             }
         }
-        let mut words: Vec<String> = owned.iter().filter(|w| w.1).map(|w| w.0.clone()).collect();
+        let mut words = before;
         words.push(if uri { "uri" } else { "code" }.to_owned());
+        words.extend(after_name);
         if credential_first {
             words.push(credential.clone());
             words.extend(own);
@@ -201,7 +203,7 @@ proptest! {
             words.extend(own);
             words.push(credential.clone());
         }
-        words.extend(owned.iter().filter(|w| !w.1).map(|w| w.0.clone()));
+        words.extend(at_end);
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
         let args = line(&words);
         let fast = by_fast_reader(&args);
