@@ -13,7 +13,8 @@ pub fn harden() -> io::Result<()> {
 /// What std's own entry point does before `main`, for an entry point of its own: each of the
 /// standard streams that is closed is opened on /dev/null (else the first file opened would
 /// take its place, and output meant for the terminal would go into it), and SIGPIPE is
-/// ignored, so that writing to a closed pipe is an error to report, not a silent death.
+/// ignored, so that writing to a closed pipe is an error the command handles, not a death by
+/// signal.
 #[cfg(unix)]
 pub fn standard_streams() {
     for fd in 0..3 {

@@ -24,8 +24,8 @@ mod entry {
     use std::io::Write;
 
     /// The process's C entry point, in place of std's: the standard streams opened, SIGPIPE
-    /// ignored (a closed pipe is an output error, as std has it), a panic's status 101,
-    /// stdout flushed at the end.
+    /// ignored (writing to a closed pipe fails with EPIPE, as under std, instead of killing
+    /// the process), a panic's status 101, stdout flushed at the end.
     #[unsafe(no_mangle)]
     extern "C" fn main(_argc: c_int, _argv: *const *const c_char) -> c_int {
         credview::hygiene::standard_streams();
