@@ -15,6 +15,7 @@ mod pick;
 mod plain;
 mod resolve;
 mod save;
+mod seen;
 pub(crate) mod serde_words;
 
 #[cfg(test)]
