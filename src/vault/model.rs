@@ -3,9 +3,9 @@
 use std::fmt;
 use std::sync::Arc;
 
-use time::OffsetDateTime;
 use zeroize::Zeroizing;
 
+use super::stamp::Stamp;
 use crate::otp::{Algorithm, Hotp, Params, Secret, Totp};
 
 #[derive(Debug, Default)]
@@ -32,9 +32,9 @@ pub struct Credential {
     /// An HOTP (RFC 4226) key instead of a TOTP one; never both.
     pub hotp: Option<Box<HotpConfig>>,
     pub access: Access,
-    pub last_view: Option<OffsetDateTime>,
-    pub expiration: Option<OffsetDateTime>,
-    pub created: Option<OffsetDateTime>,
+    pub last_view: Option<Stamp>,
+    pub expiration: Option<Stamp>,
+    pub created: Option<Stamp>,
     pub notes: Option<Shared>,
 }
 

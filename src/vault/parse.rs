@@ -11,6 +11,7 @@ use super::intern::{self, SharedDevice, Tags, Text, shared};
 use super::model::{Access, Credential, HotpConfig, Password, TotpConfig, Vault};
 use super::seen::SeenIds;
 use super::serde_words;
+use super::stamp::Stamp;
 
 pub const VERSION: u64 = 1;
 
@@ -257,9 +258,9 @@ impl<'de> Deserialize<'de> for Credential {
             totp: raw.totp.map(Box::new),
             hotp: raw.hotp.map(Box::new),
             access: raw.access,
-            last_view: raw.last_view.map(|d| d.0),
-            expiration: raw.expiration.map(|d| d.0),
-            created: raw.created.map(|d| d.0),
+            last_view: raw.last_view.map(|d| Stamp::from(d.0)),
+            expiration: raw.expiration.map(|d| Stamp::from(d.0)),
+            created: raw.created.map(|d| Stamp::from(d.0)),
             notes: shared(raw.notes),
         })
     }

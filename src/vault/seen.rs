@@ -1,58 +1,65 @@
 //! The ids read so far, so an id given twice is caught at its second credential.
 //!
-//! A vault almost always lists its ids in ascending order. While it does, the ids alone, in
-//! order, are enough (an id above the last one cannot be a repeat) and cost 8 bytes a
-//! credential rather than a hash table's 17 to 35. The first id out of order builds the table.
+//! A vault almost always lists its ids in ascending order. Those are kept in a list alone (an
+//! id above the last one cannot be a repeat; others are found by binary search): 8 bytes a
+//! credential rather than a hash table's 17 to 35. Only ids out of order go to a hash table
+//! (one cut short at the end of the stream reader's window is such an id, until read again).
 
 use std::collections::HashMap;
-use std::collections::hash_map::Entry;
 
 #[derive(Debug, Default)]
 pub(super) struct SeenIds {
-    /// Each id read, the one of place `n` at `n - 1`, while they ascend.
+    /// The ids read in ascending order, at the places not in `other_places`.
     ascending: Vec<u64>,
-    /// Each id read and its credential's 1-based place, once they stopped ascending.
-    table: Option<HashMap<u64, usize>>,
+    /// Each id read out of order, and its credential's 1-based place.
+    others: HashMap<u64, usize>,
+    /// The places of `others`, ascending.
+    other_places: Vec<usize>,
 }
 
 impl SeenIds {
-    /// Records `id` as the one of the credential at 1-based place `index`; if it was read
-    /// before, nothing is recorded and the place where it was first read is returned.
-    pub(super) fn insert(&mut self, id: u64, index: usize) -> Option<usize> {
-        if self.table.is_none() {
-            let next = self.ascending.len() + 1;
-            if index == next && self.ascending.last().is_none_or(|&last| last < id) {
-                self.ascending.push(id);
-                return None;
+    /// Records `id` as the one of the credential at 1-based place `place` (places come in
+    /// order); if it was read before, nothing is recorded and its first place is returned.
+    pub(super) fn insert(&mut self, id: u64, place: usize) -> Option<usize> {
+        let above_all = self.ascending.last().is_none_or(|&last| last < id);
+        if !above_all {
+            if let Ok(at) = self.ascending.binary_search(&id) {
+                return Some(self.place_of(at));
             }
         }
-        let table = self.table.get_or_insert_with(|| {
-            let ascending = std::mem::take(&mut self.ascending);
-            (1..)
-                .zip(ascending)
-                .map(|(place, id)| (id, place))
-                .collect()
-        });
-        match table.entry(id) {
-            Entry::Occupied(first) => Some(*first.get()),
-            Entry::Vacant(slot) => {
-                slot.insert(index);
-                None
-            }
+        if let Some(&first) = self.others.get(&id) {
+            return Some(first);
         }
+        let next = self.ascending.len() + self.other_places.len() + 1;
+        if above_all && place == next {
+            self.ascending.push(id);
+        } else {
+            self.others.insert(id, place);
+            let at = self.other_places.partition_point(|&p| p < place);
+            self.other_places.insert(at, place);
+        }
+        None
     }
 
     /// Forgets `id`, the last one recorded (its credential will be read again).
     pub(super) fn remove(&mut self, id: u64) {
-        match &mut self.table {
-            Some(table) => {
-                table.remove(&id);
-            }
-            None if self.ascending.last() == Some(&id) => {
-                self.ascending.pop();
-            }
-            None => {}
+        if let Some(place) = self.others.remove(&id) {
+            self.other_places.retain(|&p| p != place);
+        } else if self.ascending.last() == Some(&id) {
+            self.ascending.pop();
         }
+    }
+
+    /// The place of `ascending[at]`: the `at + 1`th place not taken by an id out of order.
+    fn place_of(&self, at: usize) -> usize {
+        let mut place = at + 1;
+        for &other in &self.other_places {
+            if other > place {
+                break;
+            }
+            place += 1;
+        }
+        place
     }
 }
 
@@ -75,6 +82,9 @@ mod tests {
         assert_eq!(first_repeat(&[1, 2, 3, 2]), Some((2, 4)));
         assert_eq!(first_repeat(&[1, 2, 2]), Some((2, 3)));
         assert_eq!(first_repeat(&[10, 20, 5, 30, 20]), Some((2, 5)));
+        assert_eq!(first_repeat(&[10, 5, 20, 20]), Some((3, 4)));
+        assert_eq!(first_repeat(&[10, 5, 7, 20, 30, 6, 30]), Some((5, 7)));
+        assert_eq!(first_repeat(&[10, 5, 7, 20, 30, 6, 7]), Some((3, 7)));
         assert_eq!(first_repeat(&[7, 3, 7]), Some((1, 3)));
     }
 
@@ -89,5 +99,19 @@ mod tests {
             assert_eq!(seen.insert(ids[2], 3), None);
             assert_eq!(seen.insert(ids[0], 4), Some(1));
         }
+    }
+
+    #[test]
+    fn an_id_cut_short_and_read_again_keeps_the_places() {
+        let mut seen = SeenIds::default();
+        assert_eq!(seen.insert(100, 1), None);
+        assert_eq!(seen.insert(200, 2), None);
+        // "300" cut after its "3" by the end of the window, then read whole.
+        assert_eq!(seen.insert(3, 3), None);
+        seen.remove(3);
+        assert_eq!(seen.insert(300, 3), None);
+        assert_eq!(seen.insert(3, 4), None);
+        assert_eq!(seen.insert(300, 5), Some(3));
+        assert_eq!(seen.insert(3, 6), Some(4));
     }
 }
