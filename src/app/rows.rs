@@ -156,7 +156,11 @@ impl Rows {
         let mut rows = Vec::with_capacity(listed + groups.len().min(listed));
         let mut items = Vec::with_capacity(listed);
         for (group_index, group) in groups.iter().enumerate() {
-            let mut members = group.members.iter().filter(|&&i| keep[wide(i)]).peekable();
+            let mut members = group
+                .members
+                .iter()
+                .filter(|&&i| keep.get(wide(i)) == Some(&true))
+                .peekable();
             if members.peek().is_none() {
                 continue;
             }
