@@ -2,7 +2,7 @@
 //!
 //! A vault almost always lists its ids in ascending order. Those are kept in a list alone (an
 //! id above the last one cannot be a repeat; others are found by binary search): 8 bytes a
-//! credential rather than a hash table's 17 to 35. Only ids out of order go to a hash table
+//! credential rather than a hash table's 20 to 40. Only ids out of order go to a hash table
 //! (one cut short at the end of the stream reader's window is such an id, until read again).
 
 use std::collections::HashMap;
