@@ -10,6 +10,29 @@ pub fn harden() -> io::Result<()> {
     disable_core_dumps()
 }
 
+/// What std's own entry point does before `main`, for an entry point of its own: each of the
+/// standard streams that is closed is opened on /dev/null (else the first file opened would
+/// take its place, and output meant for the terminal would go into it), and SIGPIPE is
+/// ignored, so that writing to a closed pipe is an error the command handles, not a death by
+/// signal.
+#[cfg(unix)]
+pub fn standard_streams() {
+    for fd in 0..3 {
+        // SAFETY: F_GETFD only reads the descriptor's flags.
+        let closed = unsafe { libc::fcntl(fd, libc::F_GETFD) } == -1
+            && io::Error::last_os_error().raw_os_error() == Some(libc::EBADF);
+        // SAFETY: the path is a NUL-terminated constant; the lowest free descriptor is `fd`.
+        if closed && unsafe { libc::open(c"/dev/null".as_ptr(), libc::O_RDWR) } != fd {
+            // As std does: carrying on could write secrets into whatever file opens next.
+            std::process::abort();
+        }
+    }
+    // SAFETY: setting a signal's disposition to SIG_IGN installs no handler.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_IGN);
+    }
+}
+
 #[cfg(unix)]
 fn private_umask() {
     // SAFETY: umask only sets the process's file-creation mask; it cannot fail.

@@ -283,7 +283,7 @@ const CHILD: &str = "CREDVIEW_AUDIT_STRESS_CHILD";
 
 /// Writer `writer`'s line `seq`; every tenth is over 4 KiB (more than a pipe's atomic size).
 fn stress_record(writer: u64, seq: u64) -> AuditRecord {
-    let padding = if seq % 10 == 0 { 5000 } else { 100 };
+    let padding = if seq.is_multiple_of(10) { 5000 } else { 100 };
     let reason = format!("{seq} {}", "x".repeat(padding));
     let at = Timestamp::from_secs(1_767_225_600);
     AuditRecord::new(

@@ -11,8 +11,9 @@ use common::{Lab, one_error_line, text};
 
 const RFC_SECRET: &str = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
 const RFC_CODE_AT_59: &str = "94287082";
-/// Enough credentials (with their notes) to take several reads of the file.
-const COUNT: u64 = 3000;
+/// Enough credentials (with their notes) to take several reads of the file, and to be checked
+/// in two halves at once (a file of 4 MiB or more is).
+const COUNT: u64 = 12_000;
 
 /// One credential per line, so a line number names a credential: line `id + 2`.
 fn credential(id: u64, totp: bool) -> String {
@@ -72,10 +73,10 @@ fn the_first_credential_is_found_and_a_missing_one_is_exit_1() {
     let lab = Lab::new();
     lab.write("vault.json", vault(1, &[]).as_bytes());
     assert_eq!(code_of(&lab, "1"), format!("{RFC_CODE_AT_59}\n"));
-    let out = run(&lab, &["code", "9999"]);
+    let out = run(&lab, &["code", "99999"]);
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     assert!(
-        text(&out.stderr).contains("no credential has id 9999"),
+        text(&out.stderr).contains("no credential has id 99999"),
         "{out:?}"
     );
     let out = run(&lab, &["code", "nobody@host1"]);
@@ -85,11 +86,11 @@ fn the_first_credential_is_found_and_a_missing_one_is_exit_1() {
 #[test]
 fn a_name_shared_by_two_credentials_is_ambiguous() {
     let lab = Lab::new();
-    let twin = r#"    {"id": 9001, "username": "user7", "device": {"hostname": "host0"}}"#;
+    let twin = r#"    {"id": 90001, "username": "user7", "device": {"hostname": "host0"}}"#;
     lab.write("vault.json", vault(7, &[twin]).as_bytes());
     let out = run(&lab, &["code", "user7@host0"]);
     assert_eq!(out.status.code(), Some(1), "{out:?}");
-    assert!(text(&out.stderr).contains("ids 7, 9001"), "{out:?}");
+    assert!(text(&out.stderr).contains("ids 7, 90001"), "{out:?}");
 }
 
 #[test]
@@ -110,7 +111,7 @@ fn a_duplicate_id_after_the_target_is_an_error_with_its_place() {
 #[test]
 fn a_syntax_error_after_the_target_is_an_error_with_its_place() {
     let lab = Lab::new();
-    let broken = r#"    {"id": 9001, "username": "x",}"#;
+    let broken = r#"    {"id": 90001, "username": "x",}"#;
     lab.write("vault.json", vault(5, &[broken]).as_bytes());
     let line = COUNT + 3;
     for args in [
@@ -150,7 +151,7 @@ fn a_bad_field_in_the_named_credential_is_an_error() {
 fn what_the_quick_check_leaves_to_the_full_reader_still_works() {
     let lab = Lab::new();
     // An escaped field name: legal JSON the full reader reads as `id`.
-    let escaped = r#"    {"\u0069d": 9001, "username": "escaped"}"#;
+    let escaped = r#"    {"\u0069d": 90001, "username": "escaped"}"#;
     lab.write("vault.json", vault(COUNT, &[escaped]).as_bytes());
     assert_eq!(
         code_of(&lab, &COUNT.to_string()),

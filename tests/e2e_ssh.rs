@@ -158,7 +158,7 @@ fn no_secret_is_in_the_command_line_or_environment_of_ssh_or_askpass() {
         for ssh in children(credview) {
             for pid in children(ssh)
                 .into_iter()
-                .chain((round % 100 == 0).then_some(ssh))
+                .chain(round.is_multiple_of(100).then_some(ssh))
             {
                 if let Some((cmdline, environ)) = proc_text(pid) {
                     assert_no_secret(&format!("/proc/{pid}/cmdline"), &cmdline);

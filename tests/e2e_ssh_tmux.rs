@@ -83,10 +83,10 @@ fn processes_with(marker: &str) -> Vec<(String, String, String)> {
                 .map(|b| String::from_utf8_lossy(&b).replace('\0', " "))
                 .ok()
         };
-        if let (Some(cmdline), Some(environ)) = (read("cmdline"), read("environ")) {
-            if cmdline.contains(marker) {
-                found.push((pid, cmdline, environ));
-            }
+        if let (Some(cmdline), Some(environ)) = (read("cmdline"), read("environ"))
+            && cmdline.contains(marker)
+        {
+            found.push((pid, cmdline, environ));
         }
     }
     found

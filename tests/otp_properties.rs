@@ -126,7 +126,7 @@ proptest! {
             })
             .collect();
         if pad {
-            while text.len() % 8 != 0 {
+            while !text.len().is_multiple_of(8) {
                 text.push('=');
             }
         }

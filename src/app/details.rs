@@ -55,10 +55,10 @@ pub(super) fn close(app: &mut App) {
 /// clock went back): the code held is always the code of `now`'s step.
 pub(super) fn renew_token(app: &mut App) {
     let now = app.now;
-    if let Some(token) = shown_token(app) {
-        if token.is_stale(now) {
-            *token = Token::new(token.totp.clone(), now, token.short_secret_bits);
-        }
+    if let Some(token) = shown_token(app)
+        && token.is_stale(now)
+    {
+        *token = Token::new(token.totp.clone(), now, token.short_secret_bits);
     }
 }
 

@@ -203,12 +203,11 @@ fn expire(app: &mut App, effects: &mut Vec<Effect>) {
         .clipboard
         .as_ref()
         .is_some_and(|c| c.clear_at <= app.now)
+        && let Some(Clip { text, target, .. }) = app.clipboard.take()
     {
-        if let Some(Clip { text, target, .. }) = app.clipboard.take() {
-            effects.push(Effect::ClearClipboard {
-                expected: text,
-                target,
-            });
-        }
+        effects.push(Effect::ClearClipboard {
+            expected: text,
+            target,
+        });
     }
 }

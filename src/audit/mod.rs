@@ -183,10 +183,10 @@ fn uid() -> String {
     if status == 0 && !found.is_null() && !entry.pw_name.is_null() {
         // SAFETY: pw_name is a NUL-terminated string inside `buffer`, which is still alive.
         let name = unsafe { std::ffi::CStr::from_ptr(entry.pw_name) };
-        if let Ok(name) = name.to_str() {
-            if !name.is_empty() {
-                return name.to_owned();
-            }
+        if let Ok(name) = name.to_str()
+            && !name.is_empty()
+        {
+            return name.to_owned();
         }
     }
     format!("uid={uid}")

@@ -14,6 +14,9 @@ use crate::config::ColorWhen;
 /// allows: it is read before parsing, as clap colours its messages while it parses.
 pub fn parse_args() -> Cli {
     let args: Vec<OsString> = std::env::args_os().collect();
+    if let Some(cli) = super::fast_args::read(&args) {
+        return cli;
+    }
     let choice = match color_flag(&args) {
         Some(ColorWhen::Always) => clap::ColorChoice::Always,
         Some(ColorWhen::Never) => clap::ColorChoice::Never,

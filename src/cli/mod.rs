@@ -20,6 +20,7 @@ mod crypt;
 mod doctor;
 mod enrol;
 mod export;
+mod fast_args;
 pub mod help;
 pub mod hotp;
 mod import;

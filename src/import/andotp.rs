@@ -56,11 +56,11 @@ fn read_entry(value: Value, place: Place) -> Result<ImportedEntry, EntryError> {
     let mut issuer = entry::non_empty(Some(&raw.issuer));
     // Older andOTP versions kept the issuer in the label: "Issuer - account" or "Issuer:account".
     let mut account = raw.label.trim().to_owned();
-    if let Some((prefix, rest)) = raw.label.split_once(':') {
-        if issuer.is_none() || issuer.as_deref() == Some(prefix.trim()) {
-            issuer = entry::non_empty(Some(prefix));
-            account = rest.trim().to_owned();
-        }
+    if let Some((prefix, rest)) = raw.label.split_once(':')
+        && (issuer.is_none() || issuer.as_deref() == Some(prefix.trim()))
+    {
+        issuer = entry::non_empty(Some(prefix));
+        account = rest.trim().to_owned();
     }
     let mut entry = ImportedEntry::totp(secret, account, place);
     entry.issuer = issuer;

@@ -132,10 +132,10 @@ pub fn detect(input: &Input) -> Result<&'static dyn Format, ImportError> {
         .find(|f| f.detect(input))
         .ok_or_else(|| {
             // A cut or damaged JSON export is recognised by nothing: say what is wrong with it.
-            if let Some(b'{' | b'[') = input.bytes.iter().find(|b| !b.is_ascii_whitespace()) {
-                if let Err(e) = json::read::<serde_json::Value>(input) {
-                    return ImportError::new(crate::t!("err-import-not-json", why = e.to_string()));
-                }
+            if let Some(b'{' | b'[') = input.bytes.iter().find(|b| !b.is_ascii_whitespace())
+                && let Err(e) = json::read::<serde_json::Value>(input)
+            {
+                return ImportError::new(crate::t!("err-import-not-json", why = e.to_string()));
             }
             ImportError::new(crate::t!("err-import-format-not-detected"))
         })

@@ -46,7 +46,7 @@ impl Verdict {
 pub fn signed_seconds(millis: i64) -> String {
     let sign = if millis < 0 { '-' } else { '+' };
     let abs = millis.unsigned_abs();
-    if abs % 1000 == 0 {
+    if abs.is_multiple_of(1000) {
         format!("{sign}{} s", abs / 1000)
     } else {
         format!("{sign}{}.{:03} s", abs / 1000, abs % 1000)

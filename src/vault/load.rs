@@ -166,7 +166,7 @@ pub fn read_each(
 pub fn read_named(origin: &str, text: VaultText, spec: &str) -> Result<Vault, VaultError> {
     let mut text = text;
     let picked = match &mut text {
-        VaultText::File(file) => pick::candidates(Some(file), &[], spec),
+        VaultText::File(file) => pick::candidates(Some(&*file), &[], spec),
         VaultText::Memory(bytes) => pick::candidates(None, bytes, spec),
         VaultText::Static(bytes) => pick::candidates(None, bytes, spec),
     };

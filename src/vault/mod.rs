@@ -12,7 +12,6 @@ mod model;
 mod parse;
 mod perms;
 mod pick;
-mod plain;
 mod resolve;
 mod save;
 mod seen;

@@ -74,21 +74,21 @@ pub fn vault_from_slice(bytes: &[u8]) -> Result<Vault, ParseError> {
 }
 
 fn whole_vault(bytes: &[u8]) -> Result<Vault, ParseError> {
-    if let Some(at) = bytes.iter().position(|b| !b.is_ascii_whitespace()) {
-        if bytes[at] != b'{' {
-            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-            let column = at
-                - bytes[..at]
-                    .iter()
-                    .rposition(|&b| b == b'\n')
-                    .map_or(0, |n| n + 1)
-                + 1;
-            return Err(ParseError {
-                line,
-                column,
-                message: crate::t!("err-vault-not-object"),
-            });
-        }
+    if let Some(at) = bytes.iter().position(|b| !b.is_ascii_whitespace())
+        && bytes[at] != b'{'
+    {
+        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = at
+            - bytes[..at]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |n| n + 1)
+            + 1;
+        return Err(ParseError {
+            line,
+            column,
+            message: crate::t!("err-vault-not-object"),
+        });
     }
     let mut json = serde_json::Deserializer::from_slice(bytes);
     let raw: RawVault = serde_path_to_error::deserialize(&mut json).map_err(|e| describe(&e))?;

@@ -7,7 +7,8 @@
 //! messages say where and what. So this path never accepts a file that one refuses.
 
 use std::fs::File;
-use std::io::{self, Read};
+use std::io;
+use std::os::unix::fs::FileExt;
 
 use serde::de::IgnoredAny;
 use zeroize::Zeroizing;
@@ -34,7 +35,7 @@ pub(super) fn each(
     bytes: &[u8],
     sink: &mut dyn FnMut(Credential) -> bool,
 ) -> Result<(), Stop> {
-    let mut window = Window::new(file, bytes);
+    let mut window = Window::new(file.map(|file| &*file), bytes);
     parse::reset();
     let walked = window.vault(&mut |window| window.credentials(sink));
     parse::reset();
@@ -42,7 +43,11 @@ pub(super) fn each(
 }
 
 pub(super) struct Window<'a> {
-    file: Option<&'a mut File>,
+    /// Read at `next` (not at the file's own offset, so that two windows can read one file).
+    file: Option<&'a File>,
+    next: u64,
+    /// Where in the file `buffer` starts.
+    base: u64,
     /// What has been read of the file and not yet passed; `filled` bytes of it are text.
     /// Wiped when dropped, as the whole text is: it holds passwords and secrets.
     buffer: Zeroizing<Vec<u8>>,
@@ -55,21 +60,33 @@ pub(super) struct Window<'a> {
 
 impl<'a> Window<'a> {
     /// `file`: the text is read from it a chunk at a time; else it is `bytes`.
-    pub(super) fn new(file: Option<&'a mut File>, bytes: &'a [u8]) -> Self {
+    pub(super) fn new(file: Option<&'a File>, bytes: &'a [u8]) -> Self {
+        Self::at(file, 0, bytes)
+    }
+
+    /// A window on the file from byte `start`.
+    pub(super) fn at(file: Option<&'a File>, start: u64, bytes: &'a [u8]) -> Self {
         // No bigger than the file: the buffer is wiped byte by byte when dropped.
         let size = file.as_ref().map_or(0, |file| {
-            let length = file
-                .metadata()
-                .map_or(u64::MAX, |m| m.len().saturating_add(1));
+            let length = file.metadata().map_or(u64::MAX, |m| {
+                m.len().saturating_sub(start).saturating_add(1)
+            });
             usize::try_from(length).map_or(2 * CHUNK, |length| length.clamp(1, 2 * CHUNK))
         });
         Window {
             buffer: Zeroizing::new(vec![0; size]),
             file,
+            next: start,
+            base: start,
             bytes,
             filled: 0,
             pos: 0,
         }
+    }
+
+    /// Where the next byte to look at is in the file (in `bytes` when there is no file).
+    pub(super) fn offset(&self) -> u64 {
+        self.base + self.pos as u64
     }
 
     /// The text in view, from the next byte to look at.
@@ -92,11 +109,12 @@ impl<'a> Window<'a> {
 
     /// Reads more of the file, first dropping what lies before `pos`. False at its end.
     pub(super) fn more(&mut self) -> Result<bool, Stop> {
-        let Some(file) = self.file.as_mut() else {
+        let Some(file) = self.file else {
             return Ok(false);
         };
         self.buffer.copy_within(self.pos..self.filled, 0);
         self.filled -= self.pos;
+        self.base += self.pos as u64;
         self.pos = 0;
         if self.filled == self.buffer.len() {
             // One credential larger than the window: a bigger one (the old one is wiped).
@@ -105,9 +123,10 @@ impl<'a> Window<'a> {
             self.buffer = bigger;
         }
         loop {
-            match file.read(&mut self.buffer[self.filled..]) {
+            match file.read_at(&mut self.buffer[self.filled..], self.next) {
                 Ok(read) => {
                     self.filled += read;
+                    self.next += read as u64;
                     return Ok(read > 0);
                 }
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
@@ -223,6 +242,15 @@ impl<'a> Window<'a> {
             self.pos += 1;
             return Ok(());
         }
+        self.objects_from_here(object)
+    }
+
+    /// The rest of a list of objects, from the `{` of one of them to past the list's `]`;
+    /// `index` counts from there.
+    pub(super) fn objects_from_here(
+        &mut self,
+        object: &mut dyn FnMut(&mut Self, usize) -> Result<(), Stop>,
+    ) -> Result<(), Stop> {
         for index in 1.. {
             if self.skip_space()? != Some(b'{') {
                 return Err(Stop::Unusual);

@@ -172,7 +172,7 @@ fn message(bytes: &mut Bytes, now: &mut u64, unread: &mut Vec<Credential>) -> Ms
             at,
         ),
         _ => Msg::Audited(
-            if bytes.u8() % 4 == 0 {
+            if bytes.u8().is_multiple_of(4) {
                 Err("disk full".to_owned())
             } else {
                 Ok(())

@@ -3,7 +3,27 @@
 use super::*;
 
 fn skim(text: &str) -> Skim {
-    credential(text.as_bytes())
+    checked(text.as_bytes())
+}
+
+/// The check with each way of classifying the text this processor has; all must agree.
+fn checked(text: &[u8]) -> Skim {
+    let expected = walk(text, blocks::classify_bytes);
+    #[cfg(target_arch = "x86_64")]
+    {
+        // SAFETY: SSE2 is part of x86-64; the others are used where the processor has them.
+        assert_eq!(walk(text, |b| unsafe { blocks::classify_sse2(b) }), expected);
+        let bits = std::arch::is_x86_feature_detected!("bmi2")
+            && std::arch::is_x86_feature_detected!("lzcnt");
+        if bits && std::arch::is_x86_feature_detected!("avx2") {
+            assert_eq!(unsafe { credential_avx2(text) }, expected);
+        }
+        if bits && std::arch::is_x86_feature_detected!("avx512bw") {
+            assert_eq!(unsafe { credential_avx512(text) }, expected);
+        }
+    }
+    assert_eq!(credential(text), expected);
+    expected
 }
 
 #[test]
@@ -71,5 +91,5 @@ fn invalid_utf8_in_a_string_is_refused() {
     let mut text = br#"{"id": 1, "a": "x"#.to_vec();
     text.extend([0xC3, 0x28]);
     text.extend(br#""}"#);
-    assert_eq!(credential(&text), Skim::Refused);
+    assert_eq!(checked(&text), Skim::Refused);
 }
