@@ -22,10 +22,8 @@ impl SeenIds {
     /// order); if it was read before, nothing is recorded and its first place is returned.
     pub(super) fn insert(&mut self, id: u64, place: usize) -> Option<usize> {
         let above_all = self.ascending.last().is_none_or(|&last| last < id);
-        if !above_all {
-            if let Ok(at) = self.ascending.binary_search(&id) {
-                return Some(self.place_of(at));
-            }
+        if !above_all && let Ok(at) = self.ascending.binary_search(&id) {
+            return Some(self.place_of(at));
         }
         if let Some(&first) = self.others.get(&id) {
             return Some(first);
