@@ -49,6 +49,7 @@ from scaleterm import COLS, ROWS, Term, ensure_pyte  # noqa: E402
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "target", "scale-data")
 BINARY = os.path.join(ROOT, "target", "release", "credview")
+BASELINE = None  # --baseline: another credview, measured alongside
 GEN = os.path.join(ROOT, "target", "release", "examples", "gen_vault")
 
 GOAL_START = 0.5  # credview / fzf, at most
@@ -151,8 +152,9 @@ def app_env(home):
 
 def session(kind, n, query, home, compact=False):
     """One run of one app: start time, keystroke times, burst time, peak RSS."""
-    if kind == "credview":
-        argv = [BINARY, "--vault", vault_path(n, compact), "--audit",
+    if kind in ("credview", "baseline"):
+        binary = BINARY if kind == "credview" else BASELINE
+        argv = [binary, "--vault", vault_path(n, compact), "--audit",
                 os.path.join(home, "audit.jsonl")]
         row, needle, stdin = ROWS - 3, credview_last_row(n), None
         # The title shows the count once the whole vault is in.
@@ -166,9 +168,9 @@ def session(kind, n, query, home, compact=False):
         term.pump_until(lambda screen: needle in screen[row], timeout=60)
         start = term.first_time(lambda screen: needle in screen[row]) - term.started
         term.settle(loaded, quiet=0.5, timeout=120)
-        if kind == "credview":
+        if kind != "fzf":
             term.type_and_settle(b"/")
-        prompt = "/ " if kind == "credview" else "> "
+        prompt = "> " if kind == "fzf" else "/ "
         keys = []
         for i, ch in enumerate(query):
             shown = prompt + query[: i + 1]
@@ -179,7 +181,7 @@ def session(kind, n, query, home, compact=False):
         burst, _ = term.type_and_settle(query.encode())
         peak = term.peak_rss()
     finally:
-        term.close(b"\x1bq" if kind == "credview" else b"\x1b")
+        term.close(b"\x1b" if kind == "fzf" else b"\x1bq")
     return start, keys, burst, peak
 
 
@@ -250,9 +252,9 @@ def verdict(ok, text):
 
 
 def measure_size(n, args, home):
-    kinds = ("credview", "fzf")
+    kinds = ("credview", "fzf") + (("baseline",) if BASELINE else ())
     starts, keys, shown, firsts, bursts, peaks = ({k: [] for k in kinds} for _ in range(6))
-    compact_peaks = []
+    compact_peaks = {k: [] for k in kinds if k != "fzf"}
     for r in range(args.repeat):
         for kind in kinds if r % 2 == 0 else reversed(kinds):
             start, typed, burst, peak = session(kind, n, args.query, home)
@@ -265,8 +267,9 @@ def measure_size(n, args, home):
             print(f"  run {r + 1} {kind:<8} start {ms(start):>9}  keys "
                   + " ".join(ms(settled) for settled, _ in typed)
                   + f"  burst {ms(burst)}  peak {peak / 2**20:.0f} MiB", file=sys.stderr)
-        *_, compact_peak = session("credview", n, args.query, home, compact=True)
-        compact_peaks.append(compact_peak)
+        for kind in compact_peaks if r % 2 == 0 else reversed(compact_peaks):
+            *_, compact_peak = session(kind, n, args.query, home, compact=True)
+            compact_peaks[kind].append(compact_peak)
     med = {k: (statistics.median(starts[k]), statistics.median(shown[k] or [0]),
                statistics.median(keys[k]), max(keys[k]), statistics.median(firsts[k]),
                statistics.median(bursts[k]), max(peaks[k])) for k in kinds}
@@ -283,10 +286,15 @@ def measure_size(n, args, home):
               + f"{values[6] / 2**20:>7.0f} MiB")
     ratios = [med["credview"][i] / med["fzf"][i] for i in range(6)]
     ratio_mem = med["credview"][6] / size
-    ratio_compact = max(compact_peaks) / compact
+    ratio_compact = max(compact_peaks["credview"]) / compact
     print(f"{'ratio':<10}" + "".join(f"{r:>10.2f}x" for r in ratios) + f"{ratio_mem:>7.2f}x file")
-    print(f"credview peak RSS on the compact vault: {max(compact_peaks) / 2**20:.0f} MiB, "
-          f"{ratio_compact:.2f}x its file")
+    if BASELINE:
+        base = [med["baseline"][i] / med["fzf"][i] for i in range(6)]
+        print(f"{'baseline':<10}" + "".join(f"{r:>10.2f}x" for r in base)
+              + f"{med['baseline'][6] / size:>7.2f}x file  (baseline / fzf)")
+    for kind, values in compact_peaks.items():
+        print(f"{kind} peak RSS on the compact vault: {max(values) / 2**20:.0f} MiB, "
+              f"{max(values) / compact:.2f}x its file")
     memory_goal = GOAL_MEMORY if n < 1_000_000 else GOAL_MEMORY_1M
     goals = [
         verdict(ratios[0] <= GOAL_START, f"{n}: start <= {GOAL_START}x fzf ({ratios[0]:.2f}x)"),
@@ -312,10 +320,15 @@ def main():
     parser.add_argument("--query", default="backup", help="typed one character at a time")
     parser.add_argument("--no-build", action="store_true", help="use the binaries already built")
     parser.add_argument("--binary", help="the credview to measure (implies --no-build)")
+    parser.add_argument("--baseline", help="another credview (say, the build before a change) "
+                        "whose screen runs alternate with the others'; its figures are printed "
+                        "beside, not judged")
     args = parser.parse_args()
-    global BINARY
+    global BINARY, BASELINE
     if args.binary:
         BINARY, args.no_build = os.path.abspath(args.binary), True
+    if args.baseline:
+        BASELINE = os.path.abspath(args.baseline)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",")]
     code_sizes = [int(s.replace("_", "")) for s in args.code_sizes.split(",")]
 
@@ -330,7 +343,8 @@ def main():
     cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo")
                 if line.startswith("model name")), "?")
     print(f"credview {BINARY} against fzf {fzf} and oathtool; pty {COLS}x{ROWS}; "
-          f"{os.cpu_count()} CPU(s) ({cpu}); load average {os.getloadavg()[0]:.1f} at the start")
+          f"{os.cpu_count()} CPU(s) ({cpu}); load average {os.getloadavg()[0]:.1f} at the start"
+          + (f"; baseline {BASELINE}" if BASELINE else ""))
 
     home = tempfile.mkdtemp(prefix="credview-scale-")
     os.chmod(home, 0o700)

@@ -66,6 +66,8 @@ pub(super) fn search(app: &mut App, top: bool) {
 pub(super) fn show_matches(app: &mut App, top: bool) {
     let keep = app.rows.credential_at(app.selected);
     let total = app.vault.credentials.len();
+    // The old rows go first: holding both would double the list's largest part at the peak.
+    app.rows = Rows::default();
     app.rows = Rows::build(app.groups.list(), app.filter.matches(), total);
     app.selected = keep
         .and_then(|index| {
@@ -100,11 +102,11 @@ pub(super) fn select(app: &mut App, item: usize) {
 /// Scrolls so the selected row, and the device header just above a group's first row, show.
 pub(super) fn keep_selection_visible(app: &mut App) {
     let height = usize::from(layout::screen(screen_area(app)).body.height.max(1));
-    let Some(&row) = app.rows.items.get(app.selected) else {
+    let Some(row) = app.rows.row_of_item(app.selected) else {
         app.offset = 0;
         return;
     };
-    let top = if app.selected == 0 || app.rows.items.get(app.selected - 1) != Some(&(row - 1)) {
+    let top = if app.selected == 0 || app.rows.row_of_item(app.selected - 1) != Some(row - 1) {
         row.saturating_sub(1)
     } else {
         row

@@ -50,7 +50,8 @@ impl FieldWidths {
 #[derive(Debug)]
 pub struct Group {
     pub header: String,
-    pub members: Vec<usize>,
+    /// Credential indices (see `Row`).
+    pub members: Vec<u32>,
 }
 
 /// The device groups, in the order of their first credentials, extended as credentials arrive.
@@ -94,7 +95,7 @@ impl Groups {
                     slot
                 }
             };
-            self.list[slot].members.push(index);
+            self.list[slot].members.push(compact(index));
         }
     }
 
@@ -107,12 +108,31 @@ impl Groups {
     }
 }
 
+/// Indices are kept as `u32`, half a `usize`: the list holds one per credential, and no vault
+/// comes near 4 billion of them (one that did would show blank rows, not stop).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Row {
     /// Index into the groups.
-    Header(usize),
+    Header(u32),
     /// Index into the credentials.
-    Item(usize),
+    Item(u32),
+}
+
+fn compact(index: usize) -> u32 {
+    u32::try_from(index).unwrap_or(u32::MAX)
+}
+
+fn wide(index: u32) -> usize {
+    usize::try_from(index).unwrap_or(usize::MAX)
+}
+
+impl Row {
+    /// The group's or the credential's index.
+    pub fn index(self) -> usize {
+        match self {
+            Row::Header(index) | Row::Item(index) => wide(index),
+        }
+    }
 }
 
 /// The rows on screen for the current filter (`None`: everything).
@@ -120,7 +140,7 @@ pub enum Row {
 pub struct Rows {
     pub rows: Vec<Row>,
     /// Position in `rows` of each selectable item, in order.
-    pub items: Vec<usize>,
+    items: Vec<u32>,
 }
 
 impl Rows {
@@ -136,13 +156,17 @@ impl Rows {
         let mut rows = Vec::with_capacity(listed + groups.len().min(listed));
         let mut items = Vec::with_capacity(listed);
         for (group_index, group) in groups.iter().enumerate() {
-            let mut members = group.members.iter().filter(|&&i| keep[i]).peekable();
+            let mut members = group
+                .members
+                .iter()
+                .filter(|&&i| keep.get(wide(i)) == Some(&true))
+                .peekable();
             if members.peek().is_none() {
                 continue;
             }
-            rows.push(Row::Header(group_index));
+            rows.push(Row::Header(compact(group_index)));
             for &member in members {
-                items.push(rows.len());
+                items.push(compact(rows.len()));
                 rows.push(Row::Item(member));
             }
         }
@@ -153,16 +177,21 @@ impl Rows {
         self.items.len()
     }
 
+    /// The display row of the `n`th selectable item.
+    pub fn row_of_item(&self, n: usize) -> Option<usize> {
+        self.items.get(n).copied().map(wide)
+    }
+
     /// The credential index of the `n`th selectable item.
     pub fn credential_at(&self, n: usize) -> Option<usize> {
-        match self.rows.get(*self.items.get(n)?)? {
-            Row::Item(index) => Some(*index),
+        match self.rows.get(self.row_of_item(n)?)? {
+            Row::Item(index) => Some(wide(*index)),
             Row::Header(_) => None,
         }
     }
 
     /// Which selectable item a display row is, if it is one.
     pub fn item_at_row(&self, row: usize) -> Option<usize> {
-        self.items.binary_search(&row).ok()
+        self.items.binary_search(&u32::try_from(row).ok()?).ok()
     }
 }

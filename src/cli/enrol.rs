@@ -14,6 +14,7 @@ use crate::audit::{AuditAction, AuditLog, AuditRecord};
 use crate::clock::Clock;
 use crate::prompt::Tty;
 use crate::unlock::Unlock;
+use crate::vault::Stamp;
 use crate::vault::encrypted::is_encrypted;
 use crate::vault::write::{create, next_free_id, update};
 use crate::vault::{Access, Credential, Device, Shared, Source, TotpConfig, WriteError};
@@ -286,7 +287,9 @@ fn new_credential(args: &AddArgs, clock: &dyn Clock) -> Result<Credential, Failu
         return Err(Failure::usage(crate::t!("cli-add-username-empty")));
     }
     let secs = i64::try_from(clock.now().as_secs()).unwrap_or(i64::MAX);
-    let created = OffsetDateTime::from_unix_timestamp(secs).ok();
+    let created = OffsetDateTime::from_unix_timestamp(secs)
+        .ok()
+        .map(Stamp::from);
     let tags: Vec<Shared> = args
         .tags
         .iter()

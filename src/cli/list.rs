@@ -6,7 +6,7 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::format;
-use crate::vault::{Credential, Vault};
+use crate::vault::{Credential, Stamp, Vault};
 
 fn headers() -> [String; 9] {
     [
@@ -40,7 +40,7 @@ pub fn table(
                 format::text(&c.additional).to_owned(),
                 format::text(&c.domain).to_owned(),
                 format::tags(c),
-                format::date_in(c.last_view, zone),
+                format::date_in(c.last_view.map(Stamp::get), zone),
                 code_kind(c),
             ]
         })
@@ -177,8 +177,8 @@ fn listed(c: &Credential) -> ListedCredential<'_> {
             start_session: c.access.start_session,
             require_reason: c.access.require_reason,
         },
-        last_view: rfc3339(c.last_view),
-        expiration: rfc3339(c.expiration),
-        created: rfc3339(c.created),
+        last_view: rfc3339(c.last_view.map(Stamp::get)),
+        expiration: rfc3339(c.expiration.map(Stamp::get)),
+        created: rfc3339(c.created.map(Stamp::get)),
     }
 }

@@ -180,7 +180,7 @@ fn credential(entry: &ImportedEntry, username: &str, id: u64) -> Result<Credenti
         ),
         OtpKind::Steam => (Some(totp_config(entry, Params::steam())), None),
     };
-    let shared = |text: &str| -> Shared { Arc::from(text) };
+    let shared = |text: &str| -> Shared { Shared::from(text) };
     Ok(Credential {
         id,
         username: username.into(),

@@ -10,6 +10,7 @@ use crate::app::msg::Saved;
 use crate::audit::{AuditAction, AuditLog, AuditRecord};
 use crate::otp::Timestamp;
 use crate::t;
+use crate::vault::Stamp;
 use crate::vault::encrypted::{Identities, Keys, Recipients};
 use crate::vault::write::{blank_credential, next_free_id, update};
 use crate::vault::{Device, Shared, Source};
@@ -36,7 +37,9 @@ pub fn save(
             });
             credential.totp = totp.clone().map(Box::new);
             let secs = i64::try_from(now.as_secs()).unwrap_or(i64::MAX);
-            credential.created = OffsetDateTime::from_unix_timestamp(secs).ok();
+            credential.created = OffsetDateTime::from_unix_timestamp(secs)
+                .ok()
+                .map(Stamp::from);
             let added = update(source, keys, |vault| {
                 credential.id = next_free_id(vault);
                 vault.credentials.push(credential.clone());

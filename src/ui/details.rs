@@ -12,7 +12,7 @@ use crate::app::state::Details;
 use crate::app::{App, layout};
 use crate::format;
 use crate::t;
-use crate::vault::Credential;
+use crate::vault::{Credential, Stamp};
 
 /// The narrowest label column; a language with longer labels widens it.
 const LABEL_WIDTH: usize = 14;
@@ -178,10 +178,16 @@ fn general(
         field("tui-details-tags", &format::tags(c)),
         field(
             "tui-details-expiration",
-            &format::date_in(c.expiration, zone),
+            &format::date_in(c.expiration.map(Stamp::get), zone),
         ),
-        field("tui-details-created", &format::date_in(c.created, zone)),
-        field("tui-details-last-view", &format::date_in(c.last_view, zone)),
+        field(
+            "tui-details-created",
+            &format::date_in(c.created.map(Stamp::get), zone),
+        ),
+        field(
+            "tui-details-last-view",
+            &format::date_in(c.last_view.map(Stamp::get), zone),
+        ),
     ]
 }
 

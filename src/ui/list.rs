@@ -13,7 +13,7 @@ use crate::app::layout::Screen;
 use crate::app::rows::{FieldWidths, Row};
 use crate::format;
 use crate::t;
-use crate::vault::Credential;
+use crate::vault::{Credential, Stamp};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Column {
@@ -107,7 +107,7 @@ impl Column {
             Column::Additional => format::text(&credential.additional).to_owned(),
             Column::Domain => format::text(&credential.domain).to_owned(),
             Column::Tags => format::tags(credential),
-            Column::LastView => format::date_in(credential.last_view, zone),
+            Column::LastView => format::date_in(credential.last_view.map(Stamp::get), zone),
             Column::Totp => if credential.totp.is_some() || credential.hotp.is_some() {
                 " ✓"
             } else {
@@ -238,7 +238,7 @@ fn body(app: &App, frame: &mut Frame, area: Rect, plan: &[(Column, usize)]) {
         frame.render_widget(Paragraph::new(Line::styled(message, theme::dim())), area);
         return;
     }
-    let selected_row = app.rows.items.get(app.selected).copied();
+    let selected_row = app.rows.row_of_item(app.selected);
     let width = usize::from(area.width);
     let lines: Vec<Line> = app
         .rows
@@ -248,12 +248,15 @@ fn body(app: &App, frame: &mut Frame, area: Rect, plan: &[(Column, usize)]) {
         .skip(app.offset)
         .take(usize::from(area.height))
         .map(|(index, row)| match *row {
-            Row::Header(group) => {
-                let header = app.groups.get(group).map_or("", |g| g.header.as_str());
+            Row::Header(_) => {
+                let header = app
+                    .groups
+                    .get(row.index())
+                    .map_or("", |g| g.header.as_str());
                 Line::styled(fit(header, width), theme::device_header())
             }
-            Row::Item(credential) => {
-                let credential = &app.vault.credentials[credential];
+            Row::Item(_) => {
+                let credential = &app.vault.credentials[row.index()];
                 let text = fit(
                     &line_of_cells(plan, |c| {
                         c.cell(credential, app.settings.time_zone.as_ref())

@@ -14,11 +14,13 @@ mod perms;
 mod pick;
 mod resolve;
 mod save;
+mod seen;
 pub(crate) mod serde_words;
 
 #[cfg(test)]
 mod portuguese_tests;
 mod skim;
+mod stamp;
 mod stream;
 pub mod write;
 
@@ -34,4 +36,5 @@ pub use model::{
 pub use perms::{check_symlink, permission_warning, permission_warnings};
 pub use resolve::{DEMO_NAME, Source};
 pub use save::to_json;
+pub use stamp::Stamp;
 pub use write::{WriteError, next_free_id, update};

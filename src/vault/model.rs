@@ -3,9 +3,9 @@
 use std::fmt;
 use std::sync::Arc;
 
-use time::OffsetDateTime;
 use zeroize::Zeroizing;
 
+use super::stamp::Stamp;
 use crate::otp::{Algorithm, Hotp, Params, Secret, Totp};
 
 #[derive(Debug, Default)]
@@ -15,7 +15,7 @@ pub struct Vault {
 
 /// Text that many credentials repeat (types, domains, tags, devices): the reader keeps one
 /// copy of each distinct value, so a large vault costs about what its distinct text does.
-pub type Shared = Arc<str>;
+pub type Shared = arcstr::ArcStr;
 
 #[derive(Debug, Clone)]
 pub struct Credential {
@@ -32,9 +32,9 @@ pub struct Credential {
     /// An HOTP (RFC 4226) key instead of a TOTP one; never both.
     pub hotp: Option<Box<HotpConfig>>,
     pub access: Access,
-    pub last_view: Option<OffsetDateTime>,
-    pub expiration: Option<OffsetDateTime>,
-    pub created: Option<OffsetDateTime>,
+    pub last_view: Option<Stamp>,
+    pub expiration: Option<Stamp>,
+    pub created: Option<Stamp>,
     pub notes: Option<Shared>,
 }
 
@@ -79,11 +79,20 @@ impl Access {
 }
 
 #[derive(Clone, PartialEq, Eq)]
-pub struct Password(Zeroizing<String>);
+/// Boxed, not a `String`: a credential's size is paid once per credential of the vault.
+pub struct Password(Zeroizing<Box<str>>);
 
 impl Password {
     pub fn new(text: String) -> Self {
-        Self(Zeroizing::new(text))
+        let mut text = Zeroizing::new(text);
+        // A string with room to spare would be copied by `into_boxed_str` and its old buffer
+        // freed unwiped: copy it here instead, and `text` wipes the original.
+        let boxed = if text.capacity() == text.len() {
+            std::mem::take(&mut *text).into_boxed_str()
+        } else {
+            Box::from(text.as_str())
+        };
+        Self(Zeroizing::new(boxed))
     }
 
     pub fn expose(&self) -> &str {

@@ -1,7 +1,6 @@
 //! JSON to `Vault`. Validation happens inside deserialization, so serde_json can say where.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::fmt;
 
 use serde::Deserialize;
@@ -10,7 +9,9 @@ use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use super::fields::Date;
 use super::intern::{self, SharedDevice, Tags, Text, shared};
 use super::model::{Access, Credential, HotpConfig, Password, TotpConfig, Vault};
+use super::seen::SeenIds;
 use super::serde_words;
+use super::stamp::Stamp;
 
 pub const VERSION: u64 = 1;
 
@@ -22,7 +23,7 @@ struct Reading {
     index: usize,
     /// The one-time-code field (`totp` or `hotp`) the current credential has already.
     code_kind: Option<&'static str>,
-    seen: HashMap<u64, usize>,
+    seen: SeenIds,
 }
 
 thread_local! {
@@ -56,7 +57,7 @@ pub(super) fn at_credential(index: usize) {
 pub(super) fn forget_current() {
     READING.with_borrow_mut(|r| {
         if let Some(id) = r.current_id.take() {
-            r.seen.remove(&id);
+            r.seen.remove(id);
         }
     });
 }
@@ -257,9 +258,9 @@ impl<'de> Deserialize<'de> for Credential {
             totp: raw.totp.map(Box::new),
             hotp: raw.hotp.map(Box::new),
             access: raw.access,
-            last_view: raw.last_view.map(|d| d.0),
-            expiration: raw.expiration.map(|d| d.0),
-            created: raw.created.map(|d| d.0),
+            last_view: raw.last_view.map(|d| Stamp::from(d.0)),
+            expiration: raw.expiration.map(|d| Stamp::from(d.0)),
+            created: raw.created.map(|d| Stamp::from(d.0)),
             notes: shared(raw.notes),
         })
     }

@@ -9,12 +9,12 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 use serde::ser::{SerializeMap, SerializeStruct, Serializer};
-use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 use zeroize::Zeroizing;
 
 use super::model::{Access, Credential, Device, HotpConfig, TotpConfig, Vault};
 use super::parse::VERSION;
+use super::stamp::Stamp;
 use crate::otp::KeyUri;
 
 /// The vault as stable JSON, ending in a newline.
@@ -117,15 +117,12 @@ fn entry<M: SerializeMap>(map: &mut M, key: &str, value: Option<&str>) -> Result
     }
 }
 
-fn date<M: SerializeMap>(
-    map: &mut M,
-    key: &str,
-    value: Option<OffsetDateTime>,
-) -> Result<(), M::Error> {
+fn date<M: SerializeMap>(map: &mut M, key: &str, value: Option<Stamp>) -> Result<(), M::Error> {
     let Some(value) = value else {
         return Ok(());
     };
     let text = value
+        .get()
         .format(&Rfc3339)
         .map_err(|e| serde::ser::Error::custom(format!("{key}: {e}")))?;
     map.serialize_entry(key, &text)

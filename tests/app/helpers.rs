@@ -110,7 +110,7 @@ pub fn listed_ids(app: &App) -> Vec<u64> {
         .rows
         .iter()
         .filter_map(|row| match row {
-            Row::Item(index) => Some(app.vault.credentials[*index].id),
+            Row::Item(_) => Some(app.vault.credentials[row.index()].id),
             Row::Header(_) => None,
         })
         .collect()
@@ -189,7 +189,7 @@ pub fn body(app: &App) -> Rect {
 
 /// The selected row is inside the window `offset .. offset + body height`.
 pub fn assert_selection_visible(app: &App) {
-    let row = app.rows.items[app.selected];
+    let row = app.rows.row_of_item(app.selected).unwrap();
     let height = usize::from(body(app).height);
     assert!(
         app.offset <= row && row < app.offset + height,

@@ -33,7 +33,7 @@ fn j_k_and_arrows_move_one_credential_skipping_device_headers() {
         }
         seen.push(selected_id(&app).unwrap());
         assert!(matches!(
-            app.rows.rows[app.rows.items[app.selected]],
+            app.rows.rows[app.rows.row_of_item(app.selected).unwrap()],
             Row::Item(_)
         ));
     }
