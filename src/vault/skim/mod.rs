@@ -292,8 +292,7 @@ impl<'a> Grammar<'a> {
     #[inline(always)]
     fn step<const CAREFUL: bool>(&mut self, pos: usize) -> Scan<Option<usize>> {
         if CAREFUL {
-            if self.dirty_end > self.previous
-                && dirty_string(self.text, self.previous, self.state)?
+            if self.dirty_end > self.previous && dirty_string(self.text, self.previous, self.state)?
             {
                 self.escaped = true;
             }

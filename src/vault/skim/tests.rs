@@ -12,7 +12,10 @@ fn checked(text: &[u8]) -> Skim {
     #[cfg(target_arch = "x86_64")]
     {
         // SAFETY: SSE2 is part of x86-64; the others are used where the processor has them.
-        assert_eq!(walk(text, |b| unsafe { blocks::classify_sse2(b) }), expected);
+        assert_eq!(
+            walk(text, |b| unsafe { blocks::classify_sse2(b) }),
+            expected
+        );
         let bits = std::arch::is_x86_feature_detected!("bmi2")
             && std::arch::is_x86_feature_detected!("lzcnt");
         if bits && std::arch::is_x86_feature_detected!("avx2") {
