@@ -234,6 +234,9 @@ def code_runs(n, runs, home):
     if os.path.exists(vault_path(n, True)):
         compact = [BINARY, "--vault", vault_path(n, True), "--no-audit", "code", str(ident)]
         named.append(("code --no-audit, compact", compact))
+    if BASELINE:  # the same commands of the other build, not judged
+        named += [(f"baseline {name}", [BASELINE] + argv[1:])
+                  for name, argv in list(named) if argv[0] == BINARY]
     times = {name: [] for name, _ in named}
     for r in range(runs):
         for name, argv in named if r % 2 == 0 else reversed(named):
