@@ -28,7 +28,8 @@ pub(super) enum Skim {
     Refused,
 }
 
-/// Deeper than this is left to the full reader (serde_json stops at 128).
+/// Deeper than this is left to the full reader (serde_json stops at 128); the walk notes which
+/// depths are arrays in one 64-bit word.
 const MAX_DEPTH: usize = 63;
 
 enum Fail {
@@ -50,7 +51,7 @@ pub(super) fn credential(text: &[u8]) -> Skim {
             return unsafe { credential_avx512(text) };
         }
         if bits && std::arch::is_x86_feature_detected!("avx2") {
-            // SAFETY: the processor has AVX2.
+            // SAFETY: the processor has AVX2 and the bit instructions.
             return unsafe { credential_avx2(text) };
         }
         // SAFETY: SSE2 is part of x86-64 itself.
