@@ -11,6 +11,8 @@
 //! The token bar's colours are not in the text, so those cases also check the style of the
 //! code's first cell.
 
+mod screen_text;
+
 use credview::app::{App, Effect, Msg, Settings, update};
 use credview::clipboard::Target;
 use credview::otp::Timestamp;
@@ -21,7 +23,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Color;
-use unicode_width::UnicodeWidthStr;
+use screen_text::{row_cells, text};
 
 const TEST_VAULT_PATH: &str = "tests/data/app-vault.json";
 const TEST_VAULT: &[u8] = include_bytes!("data/app-vault.json");
@@ -157,36 +159,6 @@ fn draw(app: &App, width: u16, height: u16) -> Buffer {
         .draw(|frame| credview::ui::render(app, frame))
         .expect("drawing into a test terminal");
     terminal.backend().buffer().clone()
-}
-
-/// The symbols of row `y` with, for each, the column it starts at. A wide character's
-/// continuation cells are skipped, as a terminal shows them.
-fn row_cells(buffer: &Buffer, y: u16) -> Vec<(u16, &str)> {
-    let area = buffer.area;
-    let mut cells = Vec::with_capacity(usize::from(area.width));
-    let mut skip = 0;
-    for x in area.left()..area.right() {
-        if skip > 0 {
-            skip -= 1;
-            continue;
-        }
-        let symbol = buffer[(x, y)].symbol();
-        skip = symbol.width().saturating_sub(1);
-        cells.push((x, symbol));
-    }
-    cells
-}
-
-/// The screen as text: one line per row, trailing spaces trimmed.
-fn text(buffer: &Buffer) -> String {
-    let area = buffer.area;
-    (area.top()..area.bottom())
-        .map(|y| {
-            let line: String = row_cells(buffer, y).into_iter().map(|(_, s)| s).collect();
-            line.trim_end().to_owned()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// Where `needle` first appears on screen, as the (column, row) of its first character.
