@@ -60,12 +60,7 @@ impl Screen {
 
     /// An HOTP credential (RFC 4226's key) and a Steam one (KeePassXC's test key).
     fn hotp_and_steam() -> Self {
-        const VAULT: &str = r#"{"version": 1, "credentials": [
-          {"id": 1, "username": "vpn", "device": {"hostname": "gw-01", "ip": "10.0.0.1"},
-           "hotp": {"secret": "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", "counter": 0}},
-          {"id": 2, "username": "gabe", "device": {"hostname": "steam"},
-           "totp": {"secret": "63BEDWCQZKTQWPESARIERL5DTTQFCJTK", "encoder": "steam"}}
-        ]}"#;
+        const VAULT: &str = include_str!("data/hotp-steam-vault.json");
         let vault = credview::vault::parse("test", VAULT.as_bytes()).expect("the vault parses");
         Self::start(App::new(vault, "test".into(), Settings::default(), at(NOW)))
     }

@@ -10,12 +10,8 @@ use insta::assert_snapshot;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-const VAULT: &str = r#"{"version": 1, "credentials": [
-  {"id": 1, "username": "vpn", "device": {"hostname": "gw-01", "ip": "10.0.0.1"},
-   "hotp": {"secret": "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", "counter": 0}},
-  {"id": 2, "username": "gabe", "device": {"hostname": "steam"},
-   "totp": {"secret": "63BEDWCQZKTQWPESARIERL5DTTQFCJTK", "encoder": "steam"}}
-]}"#;
+/// An HOTP credential (RFC 4226's key) and a Steam one (KeePassXC's test key).
+const VAULT: &str = include_str!("data/hotp-steam-vault.json");
 
 const NOW: u64 = 1_511_200_518;
 
