@@ -39,8 +39,8 @@ enum Fail {
 
 type Scan<T> = Result<T, Fail>;
 
-/// Below this much text, the walk does without AVX: asking the processor what it has takes a
-/// dozen CPUID instructions the first time, and each costs microseconds on a virtual machine,
+/// Below this much text, the walk does without AVX: asking the processor what it has takes
+/// several CPUID instructions the first time, and each costs microseconds on a virtual machine,
 /// more than walking a small vault takes. (Fuzzing feeds small texts: there, every size uses
 /// what the processor has, so that those walks are fuzzed too.)
 const DETECT_FROM: usize = if cfg!(fuzzing) { 0 } else { 64 * 1024 };
@@ -49,7 +49,15 @@ const DETECT_FROM: usize = if cfg!(fuzzing) { 0 } else { 64 * 1024 };
 pub(super) fn credential(text: &[u8]) -> Skim {
     #[cfg(target_arch = "x86_64")]
     {
-        let bits = text.len() >= DETECT_FROM
+        use std::sync::atomic::{AtomicBool, Ordering};
+        // Once asked, the answer is kept: the ends of a large file's windows are small texts.
+        static ASKED: AtomicBool = AtomicBool::new(false);
+        let asked = ASKED.load(Ordering::Relaxed);
+        let ask = asked || text.len() >= DETECT_FROM;
+        if ask && !asked {
+            ASKED.store(true, Ordering::Relaxed);
+        }
+        let bits = ask
             && std::arch::is_x86_feature_detected!("bmi1")
             && std::arch::is_x86_feature_detected!("bmi2")
             && std::arch::is_x86_feature_detected!("lzcnt");
