@@ -1,11 +1,11 @@
 //! On Linux with glibc, the unwinder is linked in (libgcc_eh) instead of loaded from
 //! `libgcc_s.so.1` at every start: that library's constructor asks the processor about itself
 //! with CPUID instructions, and on a virtual machine each one traps to the hypervisor (9 to
-//! 13 µs apiece on the machine of the README's start-up figures, `bench/cpuid.sh`): about a
-//! fifth of a `credview code` run there. A file named `libgcc_s.so` holding `INPUT(-lgcc_eh)` in a folder
-//! searched first makes the linker take the static library where Rust's standard library asks
-//! for the shared one. Done only for native builds whose C compiler has `libgcc_eh.a`;
-//! anywhere else the link is left as it was.
+//! 13 µs apiece on the machine of the README's start-up figures, `bench/cpuid.sh`): a tenth
+//! of a `credview code` run there, besides one more library to load. A file named
+//! `libgcc_s.so` holding `INPUT(-lgcc_eh)`, in a folder searched first, makes the linker take
+//! the static library where Rust's standard library asks for the shared one. Done only for
+//! native builds whose C compiler has `libgcc_eh.a`; anywhere else the link is as it was.
 
 use std::env;
 use std::path::{Path, PathBuf};
