@@ -124,12 +124,15 @@ fn walk(text: &[u8], classify: impl Fn(&[u8; BLOCK]) -> Classes) -> Skim {
             grammar.previous = start + BLOCK - 1 - events.leading_zeros() as usize;
         }
         while events != 0 {
-            let pos = start + events.trailing_zeros() as usize;
+            let bit = events.trailing_zeros() as usize;
+            let pos = start + bit;
             events &= events - 1;
+            // The byte from the block: it is `text[pos]`, and needs no bounds check.
+            let byte = block[bit % BLOCK];
             let step = if careful {
-                grammar.step::<true>(pos)
+                grammar.step::<true>(pos, byte)
             } else {
-                grammar.step::<false>(pos)
+                grammar.step::<false>(pos, byte)
             };
             match step {
                 Ok(None) => {}
@@ -306,7 +309,7 @@ impl<'a> Grammar<'a> {
 
     /// The marked byte at `pos`; the object's end once it closes.
     #[inline(always)]
-    fn step<const CAREFUL: bool>(&mut self, pos: usize) -> Scan<Option<usize>> {
+    fn step<const CAREFUL: bool>(&mut self, pos: usize, byte: u8) -> Scan<Option<usize>> {
         if CAREFUL {
             if self.dirty_end > self.previous && dirty_string(self.text, self.previous, self.state)?
             {
@@ -314,7 +317,7 @@ impl<'a> Grammar<'a> {
             }
             self.previous = pos;
         }
-        let kind = usize::from(KIND[usize::from(*self.text.get(pos).ok_or(Fail::Short)?)]);
+        let kind = usize::from(KIND[usize::from(byte)]);
         // The next state from shifts of one word: a short chain from one state to the next.
         let next = (NEXT[kind] >> (u32::from(self.state & 15) * 4)) as u8 & 15;
         if next != MORE {
