@@ -52,6 +52,7 @@ pub(super) fn credential(text: &[u8]) -> Skim {
         use std::sync::atomic::{AtomicBool, Ordering};
         // Once asked, the answer is kept: the ends of a large file's windows are small texts.
         static ASKED: AtomicBool = AtomicBool::new(false);
+        // Stored once only: the two threads of a large file's walk share it.
         let asked = ASKED.load(Ordering::Relaxed);
         let ask = asked || text.len() >= DETECT_FROM;
         if ask && !asked {
@@ -307,7 +308,7 @@ impl<'a> Grammar<'a> {
         }
     }
 
-    /// The marked byte at `pos`; the object's end once it closes.
+    /// The marked byte `byte`, at `pos`; the object's end once it closes.
     #[inline(always)]
     fn step<const CAREFUL: bool>(&mut self, pos: usize, byte: u8) -> Scan<Option<usize>> {
         if CAREFUL {
