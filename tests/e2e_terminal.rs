@@ -320,7 +320,8 @@ fn a_panic_in_the_event_loop_restores_the_terminal() {
     tmux.keys(&["Enter"]);
     tmux.wait_for_text("Token OTP");
     tmux.keys(&["c"]);
-    tmux.wait_for_text("status=");
+    // `extproc` ends `stty -a`'s output, printed after the status.
+    tmux.wait_for_text("extproc");
     let screen = tmux.screen();
     assert!(
         screen.contains("injected panic in the audit log"),
