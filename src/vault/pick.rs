@@ -134,6 +134,7 @@ fn split_point(file: &File) -> Option<u64> {
 /// its place in the list.
 #[derive(Default)]
 struct Found {
+    shapes: skim::Shapes,
     ids: Vec<u64>,
     texts: Vec<(usize, Zeroizing<Vec<u8>>)>,
 }
@@ -142,7 +143,7 @@ impl Found {
     /// The credential at the window's `{`, checked; the window moves past it.
     fn visit(&mut self, window: &mut Window, index: usize, wanted: &Wanted) -> Result<(), Stop> {
         let (end, id, escaped) = loop {
-            match skim::credential(window.rest()) {
+            match self.shapes.credential(window.rest()) {
                 Skim::Object { end, id, escaped } => break (end, id, escaped),
                 Skim::Short if window.more()? => {}
                 Skim::Short | Skim::Refused => return Err(Stop::Unusual),

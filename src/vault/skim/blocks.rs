@@ -13,6 +13,10 @@ pub(super) struct Classes {
     pub(super) space: u64,
     /// `{`, `}`, `[`, `]`, `:` and `,`.
     pub(super) structural: u64,
+    /// `{` and `[`.
+    pub(super) open: u64,
+    /// `}` and `]`.
+    pub(super) close: u64,
     /// Below 0x20.
     pub(super) control: u64,
     /// 0x80 and up.
@@ -42,6 +46,12 @@ pub(super) struct Carry {
 
 impl Carry {
     pub(super) fn marks(&mut self, classes: &Classes) -> Marks {
+        self.marks_by(classes, prefix_xor)
+    }
+
+    /// The same, with another way to take the prefix XOR of the quotes.
+    #[inline(always)]
+    pub(super) fn marks_by(&mut self, classes: &Classes, prefix_xor: impl Fn(u64) -> u64) -> Marks {
         let escaped = self.escaped_bytes(classes.backslash);
         let quote = classes.quote & !escaped;
         let in_string = if quote == 0 {
@@ -105,7 +115,15 @@ pub(super) fn classify_bytes(block: &[u8; BLOCK]) -> Classes {
                 classes.space |= bit;
                 classes.control |= bit;
             }
-            b'{' | b'}' | b'[' | b']' | b':' | b',' => classes.structural |= bit,
+            b'{' | b'[' => {
+                classes.structural |= bit;
+                classes.open |= bit;
+            }
+            b'}' | b']' => {
+                classes.structural |= bit;
+                classes.close |= bit;
+            }
+            b':' | b',' => classes.structural |= bit,
             0x00..=0x1F => classes.control |= bit,
             0x80.. => classes.high |= bit,
             _ => {}
@@ -115,16 +133,18 @@ pub(super) fn classify_bytes(block: &[u8; BLOCK]) -> Classes {
 }
 
 #[cfg(target_arch = "x86_64")]
-pub(super) use x86::{classify_avx2, classify_avx512, classify_sse2};
+pub(super) use x86::{
+    classes_avx512, classify_avx2, classify_avx512, classify_sse2, prefix_xor_clmul,
+};
 
 #[cfg(target_arch = "x86_64")]
 mod x86 {
     use std::arch::x86_64::{
-        __m128i, __m256i, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8,
-        _mm_or_si128, _mm_set1_epi8, _mm256_cmpeq_epi8, _mm256_cmpgt_epi8, _mm256_loadu_si256,
-        _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8, _mm512_cmpeq_epi8_mask,
-        _mm512_cmplt_epi8_mask, _mm512_loadu_si512, _mm512_movepi8_mask, _mm512_or_si512,
-        _mm512_set1_epi8,
+        __m128i, __m256i, _mm_clmulepi64_si128, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_cvtsi128_si64,
+        _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set_epi64x, _mm_set1_epi8,
+        _mm256_cmpeq_epi8, _mm256_cmpgt_epi8, _mm256_loadu_si256, _mm256_movemask_epi8,
+        _mm256_or_si256, _mm256_set1_epi8, _mm512_cmpeq_epi8_mask, _mm512_cmplt_epi8_mask,
+        _mm512_loadu_si512, _mm512_movepi8_mask, _mm512_or_si512, _mm512_set1_epi8,
     };
 
     use super::{BLOCK, Classes};
@@ -151,8 +171,10 @@ mod x86 {
                 _mm_or_si128(is(b'\n'), is(b'\r')),
             );
             classes.space |= bits(space);
-            let brackets = _mm_or_si128(fold(b'{'), fold(b'}'));
-            classes.structural |= bits(_mm_or_si128(brackets, _mm_or_si128(is(b':'), is(b','))));
+            let (open, close) = (bits(fold(b'{')), bits(fold(b'}')));
+            classes.open |= open;
+            classes.close |= close;
+            classes.structural |= open | close | bits(_mm_or_si128(is(b':'), is(b',')));
             // Signed: bytes from 0x80 are negative, so below 0x20 too.
             let high = bits(v);
             classes.control |= bits(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20))) & !high;
@@ -166,20 +188,38 @@ mod x86 {
     #[target_feature(enable = "avx512bw")]
     #[inline(never)]
     pub(in crate::vault::skim) fn classify_avx512(block: &[u8; BLOCK]) -> Classes {
+        classes_avx512(block)
+    }
+
+    /// The same, inlined into its caller: its constants stay in registers across blocks.
+    #[target_feature(enable = "avx512bw")]
+    #[inline]
+    pub(in crate::vault::skim) fn classes_avx512(block: &[u8; BLOCK]) -> Classes {
         // SAFETY: `block` is 64 readable bytes; the load has no alignment requirement.
         let v = unsafe { _mm512_loadu_si512(block.as_ptr().cast()) };
         let is = |byte: u8| _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(byte as i8));
         let folded = _mm512_or_si512(v, _mm512_set1_epi8(0x20));
         let fold = |byte: u8| _mm512_cmpeq_epi8_mask(folded, _mm512_set1_epi8(byte as i8));
         let high = _mm512_movepi8_mask(v);
+        let (open, close) = (fold(b'{'), fold(b'}'));
         Classes {
             quote: is(b'"'),
             backslash: is(b'\\'),
             space: is(b' ') | is(b'\t') | is(b'\n') | is(b'\r'),
-            structural: fold(b'{') | fold(b'}') | is(b':') | is(b','),
+            structural: open | close | is(b':') | is(b','),
+            open,
+            close,
             control: _mm512_cmplt_epi8_mask(v, _mm512_set1_epi8(0x20)) & !high,
             high,
         }
+    }
+
+    /// The prefix XOR as one carry-less multiplication by all ones (as simdjson does).
+    #[target_feature(enable = "pclmulqdq")]
+    #[inline]
+    pub(in crate::vault::skim) fn prefix_xor_clmul(bits: u64) -> u64 {
+        let product = _mm_clmulepi64_si128(_mm_set_epi64x(0, bits as i64), _mm_set1_epi8(-1), 0);
+        _mm_cvtsi128_si64(product) as u64
     }
 
     /// Thirty-two bytes at a time with AVX2, where the processor has it.
@@ -201,11 +241,10 @@ mod x86 {
                 _mm256_or_si256(is(b'\n'), is(b'\r')),
             );
             classes.space |= bits(space);
-            let brackets = _mm256_or_si256(fold(b'{'), fold(b'}'));
-            classes.structural |= bits(_mm256_or_si256(
-                brackets,
-                _mm256_or_si256(is(b':'), is(b',')),
-            ));
+            let (open, close) = (bits(fold(b'{')), bits(fold(b'}')));
+            classes.open |= open;
+            classes.close |= close;
+            classes.structural |= open | close | bits(_mm256_or_si256(is(b':'), is(b',')));
             let high = bits(v);
             classes.control |= bits(_mm256_cmpgt_epi8(_mm256_set1_epi8(0x20), v)) & !high;
             classes.high |= high;

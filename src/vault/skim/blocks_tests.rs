@@ -130,3 +130,25 @@ fn the_simd_classes_are_the_byte_by_byte_ones() {
         }
     }
 }
+
+#[cfg(target_arch = "x86_64")]
+#[test]
+fn the_carry_less_prefix_xor_is_the_shifted_one() {
+    if !std::arch::is_x86_feature_detected!("pclmulqdq") {
+        return;
+    }
+    let mut bits: u64 = 0x9E37_79B9_7F4A_7C15;
+    for _ in 0..10_000 {
+        bits ^= bits << 13;
+        bits ^= bits >> 7;
+        bits ^= bits << 17;
+        for value in [bits, bits & bits >> 3, 1 << 63, 1, 0, u64::MAX] {
+            // SAFETY: the processor has PCLMULQDQ.
+            assert_eq!(
+                unsafe { prefix_xor_clmul(value) },
+                prefix_xor(value),
+                "{value:#x}"
+            );
+        }
+    }
+}

@@ -12,12 +12,18 @@
 //! file to the full reader, which says what is wrong and where.
 
 mod blocks;
+mod gather;
+mod level;
 mod scalars;
+mod shapes;
+
+pub(super) use shapes::Shapes;
 
 use blocks::{BLOCK, Carry, Classes, Marks};
+use level::{Level, level};
 
 /// What the check found in the object at the start of the text.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Skim {
     /// A whole JSON object `end` bytes long, with its top-level `id`; `escaped`: a string in it
     /// has a backslash escape, so its raw text may not spell what it holds.
@@ -39,40 +45,23 @@ enum Fail {
 
 type Scan<T> = Result<T, Fail>;
 
-/// Below this much text, the walk does without AVX: asking the processor what it has takes
-/// several CPUID instructions the first time, and each costs microseconds on a virtual machine,
-/// more than walking a small vault takes. (Fuzzing feeds small texts: there, every size uses
-/// what the processor has, so that those walks are fuzzed too.)
-const DETECT_FROM: usize = if cfg!(fuzzing) { 0 } else { 64 * 1024 };
-
 /// Checks the JSON object that starts `text` (at its `{`).
 pub(super) fn credential(text: &[u8]) -> Skim {
-    #[cfg(target_arch = "x86_64")]
-    {
-        use std::sync::atomic::{AtomicBool, Ordering};
-        // Once asked, the answer is kept: the ends of a large file's windows are small texts.
-        static ASKED: AtomicBool = AtomicBool::new(false);
-        // Stored once only: the two threads of a large file's walk share it.
-        let asked = ASKED.load(Ordering::Relaxed);
-        let ask = asked || text.len() >= DETECT_FROM;
-        if ask && !asked {
-            ASKED.store(true, Ordering::Relaxed);
-        }
-        let bits = ask
-            && std::arch::is_x86_feature_detected!("bmi1")
-            && std::arch::is_x86_feature_detected!("bmi2")
-            && std::arch::is_x86_feature_detected!("lzcnt");
-        if bits && std::arch::is_x86_feature_detected!("avx512bw") {
-            // SAFETY: the processor has AVX-512BW and the bit instructions.
-            return unsafe { credential_avx512(text) };
-        }
-        if bits && std::arch::is_x86_feature_detected!("avx2") {
-            // SAFETY: the processor has AVX2 and the bit instructions.
-            return unsafe { credential_avx2(text) };
-        }
-        // SAFETY: SSE2 is part of x86-64 itself.
-        walk(text, |block| unsafe { blocks::classify_sse2(block) })
+    match level(text.len()) {
+        // SAFETY: the processor has AVX-512BW and the bit instructions.
+        #[cfg(target_arch = "x86_64")]
+        Level::Avx512 { .. } => unsafe { credential_avx512(text) },
+        // SAFETY: the processor has AVX2 and the bit instructions.
+        #[cfg(target_arch = "x86_64")]
+        Level::Avx2 => unsafe { credential_avx2(text) },
+        Level::Plain => credential_plain(text),
     }
+}
+
+fn credential_plain(text: &[u8]) -> Skim {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: SSE2 is part of x86-64 itself.
+    return walk(text, |block| unsafe { blocks::classify_sse2(block) });
     #[cfg(not(target_arch = "x86_64"))]
     walk(text, blocks::classify_bytes)
 }
