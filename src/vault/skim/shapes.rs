@@ -111,21 +111,23 @@ impl Shapes {
         let classify = |block: &[u8; BLOCK]| unsafe { blocks::classify_sse2(block) };
         #[cfg(not(target_arch = "x86_64"))]
         let classify = blocks::classify_bytes;
-        shape(
-            self,
-            text,
-            classify,
-            Carry::marks,
-            gather_plain,
-            id_quotes_plain,
-        )
+        self.gathered_one_by_one(text, classify)
     }
 
     /// The same, compiled for AVX2.
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2,bmi1,bmi2,lzcnt,popcnt")]
     fn shape_avx2(&mut self, text: &[u8]) -> Outcome {
-        let classify = |block: &[u8; BLOCK]| blocks::classify_avx2(block);
+        self.gathered_one_by_one(text, |block| blocks::classify_avx2(block))
+    }
+
+    /// By shape, with the marked bytes gathered one at a time.
+    #[inline(always)]
+    fn gathered_one_by_one(
+        &mut self,
+        text: &[u8],
+        classify: impl Fn(&[u8; BLOCK]) -> Classes,
+    ) -> Outcome {
         shape(
             self,
             text,
