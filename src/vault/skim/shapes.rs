@@ -68,11 +68,21 @@ enum Outcome {
 impl Shapes {
     /// The same answer as `super::credential(text)`.
     pub(in crate::vault) fn credential(&mut self, text: &[u8]) -> Skim {
+        let level = level(text.len());
+        // A small vault is walked: learning its shapes would cost more than it saves.
+        if level == Level::Plain {
+            return super::credential(text);
+        }
+        self.credential_at(text, level)
+    }
+
+    /// The same, classifying as `level` says.
+    fn credential_at(&mut self, text: &[u8], level: Level) -> Skim {
         if self.tried >= TRIAL && self.hits < self.tried / 2 {
             return super::credential(text);
         }
         self.tried = self.tried.saturating_add(1);
-        let outcome = match level(text.len()) {
+        let outcome = match level {
             // SAFETY: the processor has AVX-512BW, VBMI2 and the bit instructions.
             #[cfg(target_arch = "x86_64")]
             Level::Avx512 { vbmi2: true } => unsafe { self.shape_vbmi2(text) },
