@@ -91,6 +91,23 @@ impl Carry {
     }
 }
 
+/// The first `N` bytes of `rest`; when it is shorter, all of it padded with spaces in `spare`
+/// (spaces mark nothing).
+#[inline(always)]
+pub(super) fn first_or_padded<'a, const N: usize>(
+    rest: &'a [u8],
+    spare: &'a mut [u8; N],
+) -> &'a [u8; N] {
+    match rest.first_chunk::<N>() {
+        Some(chunk) => chunk,
+        None => {
+            spare.fill(b' ');
+            spare[..rest.len()].copy_from_slice(rest);
+            spare
+        }
+    }
+}
+
 /// Each bit set when an odd number of bits at or below it are set: inside a string from its
 /// opening quote up to (not including) its closing one.
 fn prefix_xor(mut bits: u64) -> u64 {

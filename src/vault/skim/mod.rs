@@ -91,15 +91,7 @@ fn walk(text: &[u8], classify: impl Fn(&[u8; BLOCK]) -> Classes) -> Skim {
     let mut last = [b' '; BLOCK];
     let mut start = 0;
     while start < text.len() {
-        let rest = &text[start..];
-        let block = match rest.first_chunk::<BLOCK>() {
-            Some(block) => block,
-            None => {
-                // The last bytes, padded with spaces: they mark nothing.
-                last[..rest.len()].copy_from_slice(rest);
-                &last
-            }
-        };
+        let block = blocks::first_or_padded(&text[start..], &mut last);
         let Marks { mut events, dirty } = carry.marks(&classify(block));
         if start == 0 {
             // The credential's `{`, where the grammar starts.

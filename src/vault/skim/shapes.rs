@@ -190,16 +190,7 @@ fn shape(
     let mut non_ascii = false;
     let mut start = 0;
     while start < text.len() {
-        let rest = &text[start..];
-        let wide = match rest.first_chunk::<WIDE>() {
-            Some(wide) => wide,
-            None => {
-                // The last bytes, padded with spaces: they mark nothing.
-                shapes.tail.fill(b' ');
-                shapes.tail[..rest.len()].copy_from_slice(rest);
-                &shapes.tail
-            }
-        };
+        let wide = blocks::first_or_padded(&text[start..], &mut shapes.tail);
         let Some(block) = wide.first_chunk::<BLOCK>() else {
             return Outcome::Unsure;
         };
