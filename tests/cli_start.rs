@@ -1,5 +1,6 @@
 //! Starting the binary: the command lines read without clap, and what the process's own entry
-//! point does before the command (the standard streams, SIGPIPE), and what it loads.
+//! point does before the command (the standard streams, SIGPIPE). How it is linked is in
+//! `binary_link.rs`.
 //!
 //! Expected codes come from totp-rs, never from credview.
 
@@ -169,14 +170,4 @@ fn a_pipe_with_no_reader_ends_the_command_quietly_not_by_a_signal() {
         .unwrap();
     assert_eq!(output.status.code(), Some(0), "{output:?}");
     assert!(output.stderr.is_empty(), "{output:?}");
-}
-
-/// On Linux with glibc the unwinder is linked in (`build.rs`): `libgcc_s.so.1`, whose
-/// constructor runs CPUID instructions at every start, is not among the libraries loaded.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-#[test]
-fn the_binary_does_not_load_libgcc_s() {
-    let binary = std::fs::read(env!("CARGO_BIN_EXE_credview")).expect("the binary");
-    let named = binary.windows(11).any(|window| window == b"libgcc_s.so");
-    assert!(!named, "the binary names libgcc_s.so among its libraries");
 }
