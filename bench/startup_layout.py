@@ -1,16 +1,17 @@
 #!/usr/bin/env python3
-"""Write link/startup.ld: the functions a one-credential `code` or `uri` runs, to be laid out
-side by side at the start of the binary's code.
+"""Write link/startup.ld: the functions a start of `code` or `uri` runs, to be laid out side
+by side at the start of the binary's code.
 
 The code of a release build spans about 5 MB, and the few hundred functions a start runs are
 spread across it: each first touch of a 64 KiB window of it is a page fault (about 45 of them
 a start, `perf stat -e page-faults`). Placed together they take a few windows.
 
 The functions are those valgrind's callgrind sees run in the binary for `code` and `uri`, with
-and without the audit record. Their symbols name them with a hash that changes with the
-toolchain, the dependencies' versions and the build flags, so the script gives the linker
-each name with its hash as a wildcard: the layout follows the code, not one build. A function
-renamed or added later simply stays where the linker puts it, until this is run again.
+and without the audit record, on a one-credential vault and on the demo vault. Their symbols
+name them with a hash that changes with the toolchain, the dependencies' versions and the
+build flags, so the script gives the linker each name with its hash as a wildcard: the
+layout follows the code, not one build. A function renamed or added later simply stays
+where the linker puts it, until this is run again.
 
     cargo build --release && python3 bench/startup_layout.py
     python3 bench/startup_layout.py --binary path/to/credview
@@ -21,6 +22,7 @@ Needs valgrind and nm. build.rs passes the file to the linker (see there for whe
 import argparse
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -54,11 +56,20 @@ def commands(home):
         f.write('{"version":1,"credentials":[{"id":1,"username":"u",'
                 f'"totp":"otpauth://totp/x?secret={SECRET}"}}]}}')
     os.chmod(vault, 0o600)
+    # The demo vault has every field a credential can have: dates, a device, access rules,
+    # tags, Key URIs and TOTP objects of each hash.
+    demo = os.path.join(home, "demo.json")
+    shutil.copyfile(os.path.join(ROOT, "assets", "demo-vault.json"), demo)
+    os.chmod(demo, 0o600)
     audit = os.path.join(home, "audit.jsonl")
     return [
         ["--vault", vault, "--no-audit", "code", "1"],
         ["--vault", vault, "--audit", audit, "code", "1"],
         ["--vault", vault, "--no-audit", "uri", "1"],
+    ] + [["--vault", demo, "--no-audit", command, ident]
+         for command, ident in (("code", "101"), ("code", "102"), ("code", "111"),
+                                ("code", "121"), ("code", "124"), ("uri", "101"))] + [
+        ["--vault", demo, "--audit", audit, "code", "101"],
     ]
 
 
